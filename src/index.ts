@@ -1,0 +1,16 @@
+/**
+ * neardup — find near-duplicate, repeated and syndicated news articles.
+ * The public API: re-exports only.
+ */
+export {
+  CorruptDataError,
+  DuplicateIdError,
+  IncompatibleSignatureError,
+  InvalidArgumentError,
+  LimitExceededError,
+  NeardupError,
+  StorageError,
+} from './errors.js';
+export * from './text/index.js';
+export * from './sketch/index.js';
+export * from './index/index.js';

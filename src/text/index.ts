@@ -1,0 +1,12 @@
+/**
+ * Text stage: normalization, paragraphs and sentences with offsets, and word tokens.
+ * Re-exports only.
+ */
+export { normalize, isWordCharCode } from './normalize.js';
+export type { NormalizeOptions } from './normalize.js';
+export { splitParagraphs } from './paragraphs.js';
+export type { Paragraph } from './paragraphs.js';
+export { splitSentences } from './sentences.js';
+export type { Span } from './sentences.js';
+export { tokenize, ENGLISH_STOPWORDS } from './tokenize.js';
+export type { TokenizeOptions } from './tokenize.js';

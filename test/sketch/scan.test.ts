@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { hashToken, normalize, tokenize } from '../../src/index.js';
+import { HashBuffer, scanSimpleTokenHashes, scanTokenHashes } from '../../src/sketch/scan.js';
+import { BBC, REUTERS, corpusSample, fixtureTexts } from '../helpers/fixtures.js';
+import { rng } from '../helpers/random.js';
+
+function scanned(text: string): number[] {
+  const out = new HashBuffer(16);
+  scanTokenHashes(normalize(text), out);
+  return Array.from(out.data.subarray(0, out.length));
+}
+
+describe('zero-allocation scanner', () => {
+  const texts = [...fixtureTexts().values(), ...corpusSample(REUTERS, 1500).map((d) => d.text), ...corpusSample(BBC, 300).map((d) => d.text)];
+
+  it('yields exactly the tokens of natural’s WordTokenizer (via tokenize) on fixtures and corpus', () => {
+    expect(texts.length).toBeGreaterThan(5);
+    for (const text of texts) expect(scanned(text)).toEqual(tokenize(text).map(hashToken));
+  });
+
+  it('takes the fast path only when it gives the same hashes as full normalization', () => {
+    let fast = 0;
+    for (const text of texts) {
+      const out = new HashBuffer(16);
+      if (scanSimpleTokenHashes(text, out) >= 0) {
+        fast++;
+        expect(Array.from(out.data.subarray(0, out.length))).toEqual(scanned(text));
+      } else {
+        expect(out.length).toBe(0);
+      }
+    }
+    expect(fast).toBeGreaterThan(texts.length * 0.9);
+  });
+
+  it('agrees with full normalization on random mixes of ASCII, punctuation and accents', () => {
+    const alphabet = [...'abcXYZ09_ -.,\'"\n\t', '\u00a0', '’', '“', '”', '—', '–', '…', '£', '€', 'é', 'Ä', 'ﬁ', 'Ｔ', '\u200b', '\u00ad', 'ß', 'Ж', 'ж', '東'];
+    const random = rng(77);
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      const n = Math.floor(random() * 40);
+      for (let j = 0; j < n; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const out = new HashBuffer(4);
+      if (scanSimpleTokenHashes(text, out) >= 0) expect(Array.from(out.data.subarray(0, out.length))).toEqual(scanned(text));
+      expect(scanned(text)).toEqual(tokenize(text).map(hashToken));
+    }
+  });
+});

