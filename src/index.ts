@@ -14,3 +14,4 @@ export {
 export * from './text/index.js';
 export * from './sketch/index.js';
 export * from './index/index.js';
+export * from './align/index.js';

@@ -10,3 +10,5 @@ export { splitSentences } from './sentences.js';
 export type { Span } from './sentences.js';
 export { tokenize, ENGLISH_STOPWORDS } from './tokenize.js';
 export type { TokenizeOptions } from './tokenize.js';
+export { creditedAgencies, findCredits } from './credits.js';
+export type { Credit } from './credits.js';

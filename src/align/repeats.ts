@@ -1,0 +1,167 @@
+/**
+ * Repeated passages inside one text: later units identical (after normalization) or nearly
+ * identical (edit similarity ≥ 0.9) to an earlier one, found through an exact-text map and a
+ * shingle inverted index (no all-pairs scan), then merged into blocks along diagonals as in
+ * dot-plot alignment (Gibbs & McIntyre 1970; Church & Helfman, "Dotplot", 1993).
+ */
+import { assertOptions, assertString } from '../validate.js';
+import { InvalidArgumentError } from '../errors.js';
+import { editSimilarity, intersectionSize } from './similarity.js';
+import { DEFAULT_ALIGN_OPTIONS } from './options.js';
+import { textUnits, type TextUnit } from './units.js';
+
+/** A block of consecutive paragraphs that appears again later in the same text. */
+export interface Repeat {
+  /** The first occurrence: paragraphs `from`..`to` (0-based, inclusive). */
+  readonly first: { readonly from: number; readonly to: number };
+  /** The repetition. */
+  readonly second: { readonly from: number; readonly to: number };
+  /** Number of paragraphs in the block. */
+  readonly paragraphs: number;
+  /** Lowest similarity of a paragraph pair in the block (1 = identical after normalization). */
+  readonly similarity: number;
+  /** Character offsets of the first occurrence in the original text. */
+  readonly firstSpan: { readonly start: number; readonly end: number };
+  /** Character offsets of the repetition. */
+  readonly secondSpan: { readonly start: number; readonly end: number };
+}
+
+/** Options of `findRepeats`. */
+export interface RepeatOptions {
+  /** Edit similarity at or above which two paragraphs count as the same. Default 0.9. */
+  nearSimilarity?: number;
+  /** Paragraphs with fewer words are ignored (bylines, "World", "Advertisement"). Default 3. */
+  minWords?: number;
+  /** Longest paragraph (characters) given to edit distance; longer ones must match exactly. Default 2000. */
+  maxEditChars?: number;
+}
+
+/** For each unit: the earlier unit it repeats (or -1) and the pair's similarity. */
+export interface UnitRepeats {
+  readonly of: Int32Array;
+  readonly similarity: Float64Array;
+}
+
+/** Postings longer than this are skipped: a shingle in so many units says nothing about any pair. */
+const MAX_POSTINGS = 64;
+
+/** Finds, for each unit, the earliest earlier unit it repeats. Linear in units × shingles. */
+export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number, minWords: number, maxEditChars: number): UnitRepeats {
+  const of = new Int32Array(units.length).fill(-1);
+  const similarity = new Float64Array(units.length);
+  const firstByText = new Map<string, number>();
+  const postings = new Map<number, number[]>();
+  const shared = new Int32Array(units.length);
+  for (const u of units) {
+    if (u.words < minWords) continue;
+    const exact = firstByText.get(u.norm);
+    if (exact !== undefined) {
+      of[u.index] = exact;
+      similarity[u.index] = 1;
+    } else {
+      firstByText.set(u.norm, u.index);
+      const touched: number[] = [];
+      for (const h of u.shingles) {
+        const list = postings.get(h);
+        if (!list || list.length > MAX_POSTINGS) continue;
+        for (const i of list) if ((shared[i] = shared[i]! + 1) === 1) touched.push(i);
+      }
+      let best = -1;
+      let bestSim = 0;
+      touched.sort((x, y) => x - y);
+      for (const i of touched) {
+        const count = shared[i]!;
+        shared[i] = 0;
+        if (best >= 0) continue;
+        const v = units[i]!;
+        if (count * 2 < Math.min(u.shingles.length, v.shingles.length)) continue;
+        const lengths = Math.min(u.norm.length, v.norm.length) / Math.max(u.norm.length, v.norm.length);
+        if (lengths < nearSimilarity) continue;
+        const sim = editSimilarity(u.norm, v.norm, maxEditChars);
+        if (sim !== undefined && sim >= nearSimilarity) {
+          best = i;
+          bestSim = sim;
+        }
+      }
+      if (best >= 0) {
+        of[u.index] = of[best]! >= 0 ? of[best]! : best;
+        similarity[u.index] = bestSim;
+      }
+    }
+    for (const h of u.shingles) {
+      let list = postings.get(h);
+      if (!list) postings.set(h, (list = []));
+      if (list.length <= MAX_POSTINGS) list.push(u.index);
+    }
+  }
+  return { of, similarity };
+}
+
+/** Merges unit-level repeats into blocks of consecutive units along one diagonal. */
+export function repeatBlocks(units: readonly TextUnit[], found: UnitRepeats): Repeat[] {
+  const blocks: Repeat[] = [];
+  let open: { f0: number; f1: number; s0: number; s1: number; sim: number } | undefined;
+  const close = (): void => {
+    if (!open) return;
+    const { f0, f1, s0, s1, sim } = open;
+    blocks.push({
+      first: { from: units[f0]!.paragraph, to: units[f1]!.paragraph },
+      second: { from: units[s0]!.paragraph, to: units[s1]!.paragraph },
+      paragraphs: s1 - s0 + 1,
+      similarity: sim,
+      firstSpan: { start: units[f0]!.start, end: units[f1]!.end },
+      secondSpan: { start: units[s0]!.start, end: units[s1]!.end },
+    });
+    open = undefined;
+  };
+  for (let j = 0; j < units.length; j++) {
+    const i = found.of[j]!;
+    if (i < 0) {
+      close();
+      continue;
+    }
+    if (open && j === open.s1 + 1 && i === open.f1 + 1 && i < open.s0) {
+      open.f1 = i;
+      open.s1 = j;
+      open.sim = Math.min(open.sim, found.similarity[j]!);
+    } else {
+      close();
+      open = { f0: i, f1: i, s0: j, s1: j, sim: found.similarity[j]! };
+    }
+  }
+  close();
+  return blocks;
+}
+
+/**
+ * Blocks of paragraphs that a text repeats: a publishing error that pasted six paragraphs twice,
+ * a headline printed twice, a pull quote. Each block names the first occurrence and the
+ * repetition by paragraph numbers (0-based, inclusive, as `splitParagraphs` counts) and by
+ * character offsets into `text`.
+ *
+ * @example
+ * ```ts
+ * const [block] = findRepeats(article001);
+ * block.first;  // { from: 2, to: 7 }
+ * block.second; // { from: 8, to: 13 }
+ * article001.slice(block.secondSpan.start, block.secondSpan.end); // the pasted copy
+ * ```
+ */
+export function findRepeats(text: string, options: RepeatOptions = {}): Repeat[] {
+  assertString(text, 'text');
+  assertOptions(options, 'findRepeats options');
+  const {
+    nearSimilarity = DEFAULT_ALIGN_OPTIONS.repeatSimilarity,
+    minWords = DEFAULT_ALIGN_OPTIONS.repeatMinWords,
+    maxEditChars = DEFAULT_ALIGN_OPTIONS.maxEditChars,
+  } = options;
+  if (typeof nearSimilarity !== 'number' || !(nearSimilarity > 0 && nearSimilarity <= 1)) {
+    throw new InvalidArgumentError(`nearSimilarity must be a number in (0, 1], got ${String(nearSimilarity)}`);
+  }
+  if (!Number.isInteger(minWords) || minWords < 1) throw new InvalidArgumentError(`minWords must be an integer ≥ 1, got ${String(minWords)}`);
+  if (!Number.isInteger(maxEditChars) || maxEditChars < 0) {
+    throw new InvalidArgumentError(`maxEditChars must be an integer ≥ 0, got ${String(maxEditChars)}`);
+  }
+  const units = textUnits(text, { shingleSize: DEFAULT_ALIGN_OPTIONS.shingleSize, sentences: false });
+  return repeatBlocks(units, repeatedUnits(units, nearSimilarity, minWords, maxEditChars));
+}

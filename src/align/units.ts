@@ -1,0 +1,77 @@
+/**
+ * The units two texts are aligned by: paragraphs (with offsets into the original text), or
+ * sentences where paragraphs are too long or absent; each with its normalized text and the sorted
+ * set of its word-shingle hashes.
+ */
+import { HashBuffer, scanSimpleTokenHashes, scanTokenHashes } from '../sketch/scan.js';
+import { distinctSorted, wordShingles } from '../sketch/shingle.js';
+import { normalize } from '../text/normalize.js';
+import { splitParagraphs } from '../text/paragraphs.js';
+import { splitSentences } from '../text/sentences.js';
+
+/** One paragraph or sentence of a text. */
+export interface TextUnit {
+  /** Position in the unit list. */
+  readonly index: number;
+  /** Index of the paragraph it belongs to (`splitParagraphs` numbering). */
+  readonly paragraph: number;
+  readonly kind: 'paragraph' | 'sentence';
+  /** Offsets into the original text: `text.slice(start, end)` is the unit. */
+  readonly start: number;
+  readonly end: number;
+  /** Normalized text. */
+  readonly norm: string;
+  /** Distinct word-shingle hashes, ascending. */
+  readonly shingles: Uint32Array;
+  /** Number of words. */
+  readonly words: number;
+}
+
+/** How a text is cut into units. */
+export interface UnitOptions {
+  shingleSize: number;
+  /** Cut into sentences: 'auto' when some paragraph is longer than maxUnitChars. */
+  sentences: boolean;
+}
+
+const tokens = new HashBuffer(1024);
+const shingleBuffer = new HashBuffer(1024);
+
+/** Word-shingle set and word count of normalized text. */
+export function shingleSet(norm: string, shingleSize: number): { shingles: Uint32Array; words: number } {
+  tokens.length = 0;
+  if (scanSimpleTokenHashes(norm, tokens) < 0) scanTokenHashes(norm, tokens);
+  shingleBuffer.length = 0;
+  const n = wordShingles(tokens.data, tokens.length, shingleSize, 0, shingleBuffer);
+  return { shingles: distinctSorted(shingleBuffer.data.slice(0, n)), words: tokens.length };
+}
+
+/** True if some paragraph of `text` is longer than `maxChars` (then sentences are the unit). */
+export function needsSentences(text: string, maxChars: number): boolean {
+  for (const p of splitParagraphs(text)) if (p.end - p.start > maxChars) return true;
+  return false;
+}
+
+/** The units of `text`: its paragraphs, or every paragraph's sentences. */
+export function textUnits(text: string, options: UnitOptions): TextUnit[] {
+  const out: TextUnit[] = [];
+  for (const p of splitParagraphs(text)) {
+    const spans = options.sentences ? splitSentences(p.text, p.start) : [{ start: p.start, end: p.end, text: p.text }];
+    for (const span of spans) {
+      const norm = normalize(span.text);
+      if (norm.length === 0) continue;
+      const { shingles, words } = shingleSet(norm, options.shingleSize);
+      out.push({
+        index: out.length,
+        paragraph: p.index,
+        kind: options.sentences ? 'sentence' : 'paragraph',
+        start: span.start,
+        end: span.end,
+        norm,
+        shingles,
+        words,
+      });
+    }
+  }
+  return out;
+}
