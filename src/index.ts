@@ -15,3 +15,4 @@ export * from './text/index.js';
 export * from './sketch/index.js';
 export * from './index/index.js';
 export * from './align/index.js';
+export * from './detect/index.js';

@@ -1,0 +1,336 @@
+/**
+ * The detector users call: add articles, ask what an article matches, and group copies into
+ * clusters. Candidates come from two LSH indexes — whole documents (copies, light edits) and
+ * single paragraphs (rewrites and partial reuse, whose whole-text Jaccard is low) — and every
+ * candidate is verified by paragraph alignment (`compare`) before it is reported.
+ */
+import { alignOptions, comparePrepared, toTime, type Comparison } from '../align/compare.js';
+import type { AlignOptions } from '../align/options.js';
+import { prepareText, type PreparedText } from '../align/prepare.js';
+import type { Relation } from '../align/relation.js';
+import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
+import { LshIndex } from '../index/lsh-index.js';
+import { MinHasher } from '../sketch/minhash.js';
+import { assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
+import { buildClusters, type Cluster } from './clusters.js';
+import { Lru } from './lru.js';
+import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
+import { MemoryDetectorStore, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
+
+/** An article given to the Detector. */
+export interface Article {
+  /** Any string; unique within a detector. */
+  readonly id: string;
+  readonly text: string;
+  /** A Date, an ISO string, or ms since the epoch. */
+  readonly publishedAt?: Date | string | number | undefined;
+  /** Outlet or feed name, kept and reported. */
+  readonly source?: string | undefined;
+  readonly url?: string | undefined;
+}
+
+/** Which of a matched pair is the copy. */
+export type MatchDirection = 'query-from-match' | 'match-from-query' | null;
+
+/** An indexed article that the query article copies, rewrites, or shares passages with. */
+export interface Match {
+  readonly id: string;
+  readonly relation: Exclude<Relation, 'unrelated'>;
+  /** Whole-text word-shingle Jaccard (exact, from the alignment). */
+  readonly similarity: number;
+  /** Share of each article covered by aligned passages. */
+  readonly coverage: { readonly query: number; readonly match: number };
+  readonly direction: MatchDirection;
+  /** The full alignment (query is `a`, match is `b`). */
+  readonly comparison: Comparison;
+}
+
+/** Options of `match`. */
+export interface MatchOptions {
+  /** At most this many matches, best first. */
+  limit?: number;
+}
+
+const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate': 3, derived: 2, related: 1, unrelated: 0 };
+
+/** Evidence that a candidate is worth verifying. */
+interface Evidence {
+  document: number;
+  paragraphs: number;
+  best: number;
+}
+
+/** A query made ready: its prepared text and signatures. */
+interface Query {
+  readonly prepared: PreparedText;
+  readonly signature: ReturnType<MinHasher['sign']>;
+  readonly paragraphs: readonly { paragraph: number; signature: ReturnType<MinHasher['sign']> }[];
+}
+
+/**
+ * Finds near-duplicate, derived and related articles.
+ *
+ * @example
+ * ```ts
+ * import { Detector } from 'neardup';
+ * const detector = new Detector();
+ * await detector.add({ id: 'reuters-1', text: wire, publishedAt: '2024-06-23' });
+ * const [best] = await detector.match(rewrite);
+ * best; // { id: 'reuters-1', relation: 'derived', direction: 'query-from-match', … }
+ * await detector.add({ id: 'site-7', text: rewrite, publishedAt: '2024-06-24' });
+ * await detector.clusters(); // [{ ids: ['reuters-1', 'site-7'], canonical: 'reuters-1' }]
+ * ```
+ */
+export class Detector {
+  readonly documents: LshIndex;
+  readonly paragraphs: LshIndex;
+  readonly articles: DetectorStore;
+  private readonly hasher: MinHasher;
+  private readonly paragraphHasher: MinHasher;
+  private readonly align: AlignOptions;
+  private readonly options: Required<Omit<DetectorOptions, 'align' | 'limits' | 'storage'>>;
+  private readonly limits: { maxLength: number; maxParagraphs: number };
+  private readonly cache: Lru<string, PreparedText>;
+
+  constructor(options: DetectorOptions = {}) {
+    assertOptions(options, 'Detector options');
+    const o = { ...DEFAULT_DETECTOR_OPTIONS, ...definedOnly(options) };
+    assertOpenUnit(o.threshold, 'threshold');
+    assertOpenUnit(o.paragraphThreshold, 'paragraphThreshold');
+    assertInteger(o.paragraphMinWords, 'paragraphMinWords', 1);
+    assertInteger(o.maxParagraphsIndexed, 'maxParagraphsIndexed', 0);
+    assertInteger(o.maxCandidates, 'maxCandidates', 1);
+    assertInteger(o.cacheSize, 'cacheSize', 1);
+    this.options = o;
+    this.align = alignOptions({ shingleSize: o.shingleSize, ...options.align });
+    this.hasher = new MinHasher({ numPerm: o.numPerm, seed: o.seed, shingleSize: o.shingleSize });
+    this.paragraphHasher = new MinHasher({ numPerm: o.paragraphNumPerm, seed: o.seed, shingleSize: this.align.shingleSize });
+    assertOptions(options.storage, 'storage');
+    assertOptions(options.limits, 'limits');
+    this.documents = new LshIndex({ threshold: o.threshold, numPerm: o.numPerm, storage: options.storage?.documents });
+    this.paragraphs = new LshIndex({ threshold: o.paragraphThreshold, numPerm: o.paragraphNumPerm, storage: options.storage?.paragraphs });
+    this.articles = options.storage?.articles ?? new MemoryDetectorStore();
+    this.limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) };
+    assertInteger(this.limits.maxLength, 'limits.maxLength', 1);
+    assertInteger(this.limits.maxParagraphs, 'limits.maxParagraphs', 1);
+    this.cache = new Lru(o.cacheSize);
+  }
+
+  /**
+   * Adds an article and returns what it matches among the articles added before it (verified,
+   * best first). Rejects with `DuplicateIdError` if the id is present.
+   */
+  async add(article: Article): Promise<Match[]> {
+    const a = checkArticle(article, 'article');
+    if (await this.articles.has(a.id)) throw new DuplicateIdError(a.id);
+    const query = this.prepare(a.text, toTime(a.publishedAt, 'article.publishedAt'));
+    const matches = await this.matchQuery(query, a.id, undefined);
+    const publishedAt = query.prepared.publishedAt;
+    const time = publishedAt ?? Date.now();
+    await this.documents.insert(a.id, query.signature, time);
+    await this.paragraphs.insertMany(query.paragraphs.map((p) => ({ id: paragraphKey(p.paragraph, a.id), signature: p.signature, time })));
+    const record: StoredArticle = {
+      id: a.id,
+      text: a.text,
+      publishedAt,
+      source: a.source,
+      url: a.url,
+      paragraphs: query.paragraphs.map((p) => p.paragraph),
+      addedAt: Date.now(),
+    };
+    await this.articles.put(record);
+    this.cache.set(a.id, query.prepared);
+    await this.articles.putEdges(matches.map((m) => edgeOf(a.id, m)));
+    return matches;
+  }
+
+  /**
+   * Indexed articles that `input` copies, rewrites or shares passages with, verified by
+   * alignment and best first: duplicates, then near-duplicates, derived, related; within a
+   * relation by coverage. An article with an id never matches itself.
+   */
+  async match(input: string | Article | Omit<Article, 'id'>, options: MatchOptions = {}): Promise<Match[]> {
+    assertOptions(options, 'match options');
+    if (options.limit !== undefined) assertInteger(options.limit, 'limit', 1);
+    const article = typeof input === 'string' ? { text: input } : input;
+    if (article === null || typeof article !== 'object' || typeof article.text !== 'string') {
+      throw new InvalidArgumentError(`match() takes a text or an article { text, id?, publishedAt? }, got ${describe(input)}`);
+    }
+    const id = 'id' in article ? article.id : undefined;
+    if (id !== undefined) assertString(id, 'article.id');
+    const query = this.prepare(article.text, toTime(article.publishedAt, 'article.publishedAt'));
+    return this.matchQuery(query, id, options.limit);
+  }
+
+  /** Removes an article from both indexes and the store; false if unknown. */
+  async remove(id: string): Promise<boolean> {
+    assertString(id, 'id');
+    const record = await this.articles.get(id);
+    if (!record) return false;
+    for (const p of record.paragraphs) await this.paragraphs.remove(paragraphKey(p, id));
+    await this.documents.remove(id);
+    this.cache.delete(id);
+    return this.articles.delete(id);
+  }
+
+  /** Whether an article with this id was added. */
+  async has(id: string): Promise<boolean> {
+    assertString(id, 'id');
+    return this.articles.has(id);
+  }
+
+  /** Number of articles. */
+  async size(): Promise<number> {
+    return this.articles.size();
+  }
+
+  /** Removes every article published (else added) before `time`; resolves to how many. */
+  async removeOlderThan(time: Date | string | number): Promise<number> {
+    const cutoff = toTime(time, 'time')!;
+    let removed = 0;
+    for (const id of await this.articles.ids()) {
+      const a = await this.articles.get(id);
+      if (a && (a.publishedAt ?? a.addedAt) < cutoff && (await this.remove(id))) removed++;
+    }
+    return removed;
+  }
+
+  /** Every verified pair between present articles (related ones included). */
+  async pairs(): Promise<PairEdge[]> {
+    return [...(await this.articles.edges())];
+  }
+
+  /**
+   * Groups of articles linked by duplicate, near-duplicate or derived pairs, each with its
+   * canonical member (earliest published; else the one the others derive from; else the longest).
+   */
+  async clusters(): Promise<Cluster[]> {
+    const articles = new Map<string, StoredArticle>();
+    for (const id of await this.articles.ids()) {
+      const a = await this.articles.get(id);
+      if (a) articles.set(id, a);
+    }
+    return buildClusters(articles, await this.articles.edges());
+  }
+
+  private prepare(text: string, publishedAt: number | undefined): Query {
+    if (text.length > this.limits.maxLength) {
+      throw new LimitExceededError('article length', text.length, this.limits.maxLength, 'split the text or raise limits.maxLength');
+    }
+    const prepared = prepareText(text, this.align, publishedAt);
+    const { units } = prepared.units(false);
+    if (units.length > this.limits.maxParagraphs) {
+      throw new LimitExceededError('paragraph count', units.length, this.limits.maxParagraphs, 'raise limits.maxParagraphs');
+    }
+    const paragraphs: Query['paragraphs'][number][] = [];
+    const seen = new Set<string>();
+    for (const u of units) {
+      if (paragraphs.length >= this.options.maxParagraphsIndexed) break;
+      if (u.words < this.options.paragraphMinWords || seen.has(u.norm)) continue;
+      seen.add(u.norm);
+      paragraphs.push({ paragraph: u.paragraph, signature: this.paragraphHasher.signShingles(u.shingles) });
+    }
+    return { prepared, signature: this.hasher.signShingles(prepared.shingles), paragraphs };
+  }
+
+  private async matchQuery(query: Query, selfId: string | undefined, limit: number | undefined): Promise<Match[]> {
+    const evidence = new Map<string, Evidence>();
+    const get = (id: string): Evidence => {
+      let e = evidence.get(id);
+      if (!e) evidence.set(id, (e = { document: 0, paragraphs: 0, best: 0 }));
+      return e;
+    };
+    for (const hit of await this.documents.query(query.signature)) get(hit.id).document = hit.similarity;
+    const floor = this.align.rewriteJaccard;
+    for (const p of query.paragraphs) {
+      const best = new Map<string, number>();
+      for (const hit of await this.paragraphs.query(p.signature, { threshold: floor })) {
+        const id = articleIdOf(hit.id);
+        best.set(id, Math.max(best.get(id) ?? 0, hit.similarity));
+      }
+      for (const [id, s] of best) {
+        const e = get(id);
+        e.paragraphs += s;
+        e.best = Math.max(e.best, s);
+      }
+    }
+    if (selfId !== undefined) evidence.delete(selfId);
+    const ranked = [...evidence]
+      .filter(([, e]) => e.document > 0 || e.paragraphs >= 2 * floor || e.best >= 0.3)
+      .sort((x, y) => score(y[1]) - score(x[1]) || (x[0] < y[0] ? -1 : 1))
+      .slice(0, this.options.maxCandidates);
+    const matches: Match[] = [];
+    for (const [id] of ranked) {
+      const other = await this.preparedOf(id);
+      if (!other) continue;
+      const c = comparePrepared(query.prepared, other, this.align);
+      if (c.relation === 'unrelated') continue;
+      matches.push({
+        id,
+        relation: c.relation,
+        similarity: c.jaccard,
+        coverage: { query: c.coverage.a, match: c.coverage.b },
+        direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
+        comparison: c,
+      });
+    }
+    matches.sort(
+      (x, y) =>
+        RELATION_RANK[y.relation] - RELATION_RANK[x.relation] ||
+        Math.max(y.coverage.query, y.coverage.match) - Math.max(x.coverage.query, x.coverage.match) ||
+        y.similarity - x.similarity ||
+        (x.id < y.id ? -1 : 1),
+    );
+    return limit !== undefined ? matches.slice(0, limit) : matches;
+  }
+
+  private async preparedOf(id: string): Promise<PreparedText | undefined> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
+    const stored = await this.articles.get(id);
+    if (!stored) return undefined;
+    const prepared = prepareText(stored.text, this.align, stored.publishedAt);
+    this.cache.set(id, prepared);
+    return prepared;
+  }
+}
+
+function score(e: Evidence): number {
+  return (e.document > 0 ? 10 + e.document : 0) + e.paragraphs;
+}
+
+/** Paragraph index ids: "<paragraph>:<article id>", unambiguous for any article id. */
+function paragraphKey(paragraph: number, id: string): string {
+  return `${paragraph}:${id}`;
+}
+
+function articleIdOf(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+function edgeOf(id: string, m: Match): PairEdge {
+  return {
+    a: id,
+    b: m.id,
+    relation: m.relation,
+    direction: m.comparison.direction,
+    similarity: m.similarity,
+    coverage: { a: m.coverage.query, b: m.coverage.match },
+  };
+}
+
+function checkArticle(article: unknown, name: string): Article {
+  if (article === null || typeof article !== 'object') {
+    throw new InvalidArgumentError(`${name} must be an object { id, text, publishedAt?, source?, url? }, got ${describe(article)}`);
+  }
+  const a = article as Article;
+  assertString(a.id, `${name}.id`);
+  assertString(a.text, `${name}.text`);
+  if (a.source !== undefined) assertString(a.source, `${name}.source`);
+  if (a.url !== undefined) assertString(a.url, `${name}.url`);
+  return a;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,106 @@
+/**
+ * Where a Detector keeps what the LSH indexes do not: each article's text and metadata (to verify
+ * candidates by alignment) and the verified pairs (to build clusters). Memory by default; any
+ * store honouring this interface (e.g. Redis) lets many workers share one detector.
+ */
+import type { Awaitable } from '../index/storage.js';
+import type { Direction, Relation } from '../align/relation.js';
+
+/** An article as the Detector keeps it. */
+export interface StoredArticle {
+  readonly id: string;
+  readonly text: string;
+  /** ms since the epoch. */
+  readonly publishedAt?: number | undefined;
+  readonly source?: string | undefined;
+  readonly url?: string | undefined;
+  /** Paragraph numbers entered in the paragraph index. */
+  readonly paragraphs: readonly number[];
+  /** When it was added (ms since the epoch). */
+  readonly addedAt: number;
+}
+
+/** A verified pair: `a` was compared with `b` (a is the later-added article). */
+export interface PairEdge {
+  readonly a: string;
+  readonly b: string;
+  readonly relation: Relation;
+  /** As in Comparison: 'a-from-b' means a is the copy. */
+  readonly direction: Direction;
+  readonly similarity: number;
+  readonly coverage: { readonly a: number; readonly b: number };
+}
+
+/** Storage of articles and verified pairs. */
+export interface DetectorStore {
+  put(article: StoredArticle): Awaitable<void>;
+  get(id: string): Awaitable<StoredArticle | undefined>;
+  delete(id: string): Awaitable<boolean>;
+  has(id: string): Awaitable<boolean>;
+  size(): Awaitable<number>;
+  ids(): Awaitable<readonly string[]>;
+  /** Records verified pairs (both ends must be stored articles). */
+  putEdges(edges: readonly PairEdge[]): Awaitable<void>;
+  /** Every pair that involves a stored article. */
+  edges(): Awaitable<readonly PairEdge[]>;
+}
+
+/**
+ * The default store: this process's memory.
+ *
+ * @example
+ * ```ts
+ * const detector = new Detector({ store: new MemoryDetectorStore() }); // the default
+ * ```
+ */
+export class MemoryDetectorStore implements DetectorStore {
+  private readonly articles = new Map<string, StoredArticle>();
+  private readonly links = new Map<string, Map<string, PairEdge>>();
+
+  put(article: StoredArticle): void {
+    this.articles.set(article.id, article);
+  }
+
+  get(id: string): StoredArticle | undefined {
+    return this.articles.get(id);
+  }
+
+  delete(id: string): boolean {
+    const existed = this.articles.delete(id);
+    const mine = this.links.get(id);
+    if (mine) {
+      for (const other of mine.keys()) this.links.get(other)?.delete(id);
+      this.links.delete(id);
+    }
+    return existed;
+  }
+
+  has(id: string): boolean {
+    return this.articles.has(id);
+  }
+
+  size(): number {
+    return this.articles.size;
+  }
+
+  ids(): string[] {
+    return [...this.articles.keys()];
+  }
+
+  putEdges(edges: readonly PairEdge[]): void {
+    for (const e of edges) {
+      if (!this.articles.has(e.a) || !this.articles.has(e.b)) continue;
+      for (const [x, y] of [[e.a, e.b], [e.b, e.a]] as const) {
+        let m = this.links.get(x);
+        if (!m) this.links.set(x, (m = new Map()));
+        m.set(y, e);
+      }
+    }
+  }
+
+  edges(): PairEdge[] {
+    const out: PairEdge[] = [];
+    for (const [id, m] of this.links) for (const [other, e] of m) if (id === e.a && other === e.b) out.push(e);
+    return out;
+  }
+}
