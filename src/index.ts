@@ -16,3 +16,6 @@ export * from './sketch/index.js';
 export * from './index/index.js';
 export * from './align/index.js';
 export * from './detect/index.js';
+export { DEFAULT_MAX_POSTINGS, PassageIndex, type PassageIndexOptions } from './index/passage-index.js';
+export { MemoryPassageStorage } from './index/memory-passage-storage.js';
+export type { PassageLayout, PassageStorage } from './index/passage-storage.js';

@@ -1,8 +1,9 @@
 /**
  * The detector users call: add articles, ask what an article matches, and group copies into
- * clusters. Candidates come from two LSH indexes — whole documents (copies, light edits) and
- * single paragraphs (rewrites and partial reuse, whose whole-text Jaccard is low) — and every
- * candidate is verified by paragraph alignment (`compare`) before it is reported.
+ * clusters. Candidates come from two indexes — MinHash LSH over whole documents (copies, light
+ * edits) and an exact passage index queried paragraph by paragraph (rewrites and partial reuse,
+ * whose whole-text Jaccard is low) — and every candidate is verified by paragraph alignment
+ * (`compare`) before it is reported.
  */
 import { alignOptions, comparePrepared, toTime, type Comparison } from '../align/compare.js';
 import type { AlignOptions } from '../align/options.js';
@@ -10,6 +11,7 @@ import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { Relation } from '../align/relation.js';
 import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
 import { LshIndex } from '../index/lsh-index.js';
+import { PassageIndex } from '../index/passage-index.js';
 import { MinHasher } from '../sketch/minhash.js';
 import { assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
 import { buildClusters, type Cluster } from './clusters.js';
@@ -55,7 +57,10 @@ const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate'
 
 /** Evidence that a candidate is worth verifying. */
 interface Evidence {
+  /** Estimated whole-text Jaccard from the document index (0 if not a hit). */
   document: number;
+  /** Query paragraphs with a passage hit, the sum of their shares found, and the best share. */
+  hits: number;
   paragraphs: number;
   best: number;
 }
@@ -64,7 +69,8 @@ interface Evidence {
 interface Query {
   readonly prepared: PreparedText;
   readonly signature: ReturnType<MinHasher['sign']>;
-  readonly paragraphs: readonly { paragraph: number; signature: ReturnType<MinHasher['sign']> }[];
+  /** Shingle sets of the paragraphs that seek passage matches. */
+  readonly paragraphs: readonly Uint32Array[];
 }
 
 /**
@@ -83,10 +89,9 @@ interface Query {
  */
 export class Detector {
   readonly documents: LshIndex;
-  readonly paragraphs: LshIndex;
+  readonly passages: PassageIndex;
   readonly articles: DetectorStore;
   private readonly hasher: MinHasher;
-  private readonly paragraphHasher: MinHasher;
   private readonly align: AlignOptions;
   private readonly options: Required<Omit<DetectorOptions, 'align' | 'limits' | 'storage'>>;
   private readonly limits: { maxLength: number; maxParagraphs: number };
@@ -96,19 +101,23 @@ export class Detector {
     assertOptions(options, 'Detector options');
     const o = { ...DEFAULT_DETECTOR_OPTIONS, ...definedOnly(options) };
     assertOpenUnit(o.threshold, 'threshold');
-    assertOpenUnit(o.paragraphThreshold, 'paragraphThreshold');
+    assertInteger(o.boilerplateDocs, 'boilerplateDocs', 1);
     assertInteger(o.paragraphMinWords, 'paragraphMinWords', 1);
-    assertInteger(o.maxParagraphsIndexed, 'maxParagraphsIndexed', 0);
+    assertInteger(o.maxParagraphsQueried, 'maxParagraphsQueried', 0);
+    assertOpenUnit(o.paragraphHitShare, 'paragraphHitShare');
     assertInteger(o.maxCandidates, 'maxCandidates', 1);
     assertInteger(o.cacheSize, 'cacheSize', 1);
     this.options = o;
     this.align = alignOptions({ shingleSize: o.shingleSize, ...options.align });
     this.hasher = new MinHasher({ numPerm: o.numPerm, seed: o.seed, shingleSize: o.shingleSize });
-    this.paragraphHasher = new MinHasher({ numPerm: o.paragraphNumPerm, seed: o.seed, shingleSize: this.align.shingleSize });
     assertOptions(options.storage, 'storage');
     assertOptions(options.limits, 'limits');
     this.documents = new LshIndex({ threshold: o.threshold, numPerm: o.numPerm, storage: options.storage?.documents });
-    this.paragraphs = new LshIndex({ threshold: o.paragraphThreshold, numPerm: o.paragraphNumPerm, storage: options.storage?.paragraphs });
+    this.passages = new PassageIndex({
+      maxPostings: o.boilerplateDocs,
+      shingleKey: `word-${this.align.shingleSize}`,
+      storage: options.storage?.passages,
+    });
     this.articles = options.storage?.articles ?? new MemoryDetectorStore();
     this.limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) };
     assertInteger(this.limits.maxLength, 'limits.maxLength', 1);
@@ -128,14 +137,13 @@ export class Detector {
     const publishedAt = query.prepared.publishedAt;
     const time = publishedAt ?? Date.now();
     await this.documents.insert(a.id, query.signature, time);
-    await this.paragraphs.insertMany(query.paragraphs.map((p) => ({ id: paragraphKey(p.paragraph, a.id), signature: p.signature, time })));
+    await this.passages.add(a.id, query.prepared.shingles, time);
     const record: StoredArticle = {
       id: a.id,
       text: a.text,
       publishedAt,
       source: a.source,
       url: a.url,
-      paragraphs: query.paragraphs.map((p) => p.paragraph),
       addedAt: Date.now(),
     };
     await this.articles.put(record);
@@ -147,7 +155,8 @@ export class Detector {
   /**
    * Indexed articles that `input` copies, rewrites or shares passages with, verified by
    * alignment and best first: duplicates, then near-duplicates, derived, related; within a
-   * relation by coverage. An article with an id never matches itself.
+   * relation by how much of the query they cover, then by Jaccard. An article with an id never
+   * matches itself.
    */
   async match(input: string | Article | Omit<Article, 'id'>, options: MatchOptions = {}): Promise<Match[]> {
     assertOptions(options, 'match options');
@@ -167,7 +176,7 @@ export class Detector {
     assertString(id, 'id');
     const record = await this.articles.get(id);
     if (!record) return false;
-    for (const p of record.paragraphs) await this.paragraphs.remove(paragraphKey(p, id));
+    await this.passages.remove(id);
     await this.documents.remove(id);
     this.cache.delete(id);
     return this.articles.delete(id);
@@ -222,13 +231,13 @@ export class Detector {
     if (units.length > this.limits.maxParagraphs) {
       throw new LimitExceededError('paragraph count', units.length, this.limits.maxParagraphs, 'raise limits.maxParagraphs');
     }
-    const paragraphs: Query['paragraphs'][number][] = [];
+    const paragraphs: Uint32Array[] = [];
     const seen = new Set<string>();
     for (const u of units) {
-      if (paragraphs.length >= this.options.maxParagraphsIndexed) break;
+      if (paragraphs.length >= this.options.maxParagraphsQueried) break;
       if (u.words < this.options.paragraphMinWords || seen.has(u.norm)) continue;
       seen.add(u.norm);
-      paragraphs.push({ paragraph: u.paragraph, signature: this.paragraphHasher.signShingles(u.shingles) });
+      paragraphs.push(u.shingles);
     }
     return { prepared, signature: this.hasher.signShingles(prepared.shingles), paragraphs };
   }
@@ -237,26 +246,27 @@ export class Detector {
     const evidence = new Map<string, Evidence>();
     const get = (id: string): Evidence => {
       let e = evidence.get(id);
-      if (!e) evidence.set(id, (e = { document: 0, paragraphs: 0, best: 0 }));
+      if (!e) evidence.set(id, (e = { document: 0, hits: 0, paragraphs: 0, best: 0 }));
       return e;
     };
     for (const hit of await this.documents.query(query.signature)) get(hit.id).document = hit.similarity;
-    const floor = this.align.rewriteJaccard;
-    for (const p of query.paragraphs) {
-      const best = new Map<string, number>();
-      for (const hit of await this.paragraphs.query(p.signature, { threshold: floor })) {
-        const id = articleIdOf(hit.id);
-        best.set(id, Math.max(best.get(id) ?? 0, hit.similarity));
-      }
-      for (const [id, s] of best) {
+    const lookups = query.paragraphs.length > 0 ? await this.passages.lookup(query.paragraphs) : [];
+    const minShared = this.align.rewriteMinShared;
+    const hitShare = this.options.paragraphHitShare;
+    lookups.forEach((found, k) => {
+      const size = query.paragraphs[k]!.length;
+      for (const [id, count] of found) {
+        const share = count / size;
+        if (count < minShared || share < hitShare) continue;
         const e = get(id);
-        e.paragraphs += s;
-        e.best = Math.max(e.best, s);
+        e.hits++;
+        e.paragraphs += share;
+        e.best = Math.max(e.best, share);
       }
-    }
+    });
     if (selfId !== undefined) evidence.delete(selfId);
     const ranked = [...evidence]
-      .filter(([, e]) => e.document > 0 || e.paragraphs >= 2 * floor || e.best >= 0.3)
+      .filter(([, e]) => e.document > 0 || e.hits >= 2 || e.best >= 0.5)
       .sort((x, y) => score(y[1]) - score(x[1]) || (x[0] < y[0] ? -1 : 1))
       .slice(0, this.options.maxCandidates);
     const matches: Match[] = [];
@@ -277,7 +287,7 @@ export class Detector {
     matches.sort(
       (x, y) =>
         RELATION_RANK[y.relation] - RELATION_RANK[x.relation] ||
-        Math.max(y.coverage.query, y.coverage.match) - Math.max(x.coverage.query, x.coverage.match) ||
+        y.coverage.query - x.coverage.query ||
         y.similarity - x.similarity ||
         (x.id < y.id ? -1 : 1),
     );
@@ -297,15 +307,6 @@ export class Detector {
 
 function score(e: Evidence): number {
   return (e.document > 0 ? 10 + e.document : 0) + e.paragraphs;
-}
-
-/** Paragraph index ids: "<paragraph>:<article id>", unambiguous for any article id. */
-function paragraphKey(paragraph: number, id: string): string {
-  return `${paragraph}:${id}`;
-}
-
-function articleIdOf(key: string): string {
-  return key.slice(key.indexOf(':') + 1);
 }
 
 function edgeOf(id: string, m: Match): PairEdge {

@@ -2,6 +2,7 @@
  * Detector options and their defaults, in one place.
  */
 import type { CompareOptions } from '../align/compare.js';
+import type { PassageStorage } from '../index/passage-storage.js';
 import type { LshStorage } from '../index/storage.js';
 import type { DetectorStore } from './store.js';
 
@@ -15,14 +16,17 @@ export interface DetectorOptions {
   shingleSize?: number;
   /** Hash seed. Default 1. */
   seed?: number;
-  /** Paragraph-level LSH threshold: finds rewrites whose whole-text Jaccard is low. Default 0.15. */
-  paragraphThreshold?: number;
-  /** Bins of paragraph signatures. Default 96 (48 bands × 2 rows at threshold 0.15). */
-  paragraphNumPerm?: number;
-  /** Paragraphs with fewer words are not indexed on their own. Default 8. */
+  /**
+   * A shingle found in more articles than this is boilerplate (footers, disclaimers, templates)
+   * and no longer links articles in the passage index. Default 100, as superfastmatch.
+   */
+  boilerplateDocs?: number;
+  /** Paragraphs with fewer words do not seek passage matches on their own. Default 8. */
   paragraphMinWords?: number;
-  /** At most this many paragraphs of an article enter the paragraph index. Default 64. */
-  maxParagraphsIndexed?: number;
+  /** At most this many paragraphs of a query seek passage matches. Default 64. */
+  maxParagraphsQueried?: number;
+  /** A paragraph hits an article when at least this share of its shingles is found there. Default 0.1. */
+  paragraphHitShare?: number;
   /** At most this many candidates are verified by alignment per match. Default 32. */
   maxCandidates?: number;
   /** Thresholds of the alignment that verifies candidates (see DEFAULT_ALIGN_OPTIONS). */
@@ -30,7 +34,7 @@ export interface DetectorOptions {
   /** Input limits; exceeding one raises LimitExceededError. */
   limits?: { maxLength?: number; maxParagraphs?: number };
   /** Where indexes and articles live. Default: memory. */
-  storage?: { documents?: LshStorage; paragraphs?: LshStorage; articles?: DetectorStore };
+  storage?: { documents?: LshStorage; passages?: PassageStorage; articles?: DetectorStore };
   /** Prepared texts kept for verification. Default 2048. */
   cacheSize?: number;
 }
@@ -41,10 +45,10 @@ export const DEFAULT_DETECTOR_OPTIONS = Object.freeze({
   numPerm: 128,
   shingleSize: 3,
   seed: 1,
-  paragraphThreshold: 0.15,
-  paragraphNumPerm: 96,
+  boilerplateDocs: 100,
   paragraphMinWords: 8,
-  maxParagraphsIndexed: 64,
+  maxParagraphsQueried: 64,
+  paragraphHitShare: 0.1,
   maxCandidates: 32,
   cacheSize: 2048,
 });

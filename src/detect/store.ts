@@ -14,8 +14,6 @@ export interface StoredArticle {
   readonly publishedAt?: number | undefined;
   readonly source?: string | undefined;
   readonly url?: string | undefined;
-  /** Paragraph numbers entered in the paragraph index. */
-  readonly paragraphs: readonly number[];
   /** When it was added (ms since the epoch). */
   readonly addedAt: number;
 }

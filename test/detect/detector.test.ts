@@ -91,7 +91,7 @@ describe('Detector behaviour', () => {
     expect(await detector.clusters()).toEqual([]);
     expect((await detector.match(bbc[1]!.text)).map((m) => m.id)).toEqual(['y']);
     await detector.remove('y');
-    expect(await detector.paragraphs.size()).toBe(0);
+    expect(await detector.passages.size()).toBe(0);
   });
 
   it('accepts any string id, "__proto__", "constructor", "" and ids with colons', async () => {
@@ -103,7 +103,7 @@ describe('Detector behaviour', () => {
       expect((await detector.match(bbc[10 + i]!.text))[0]!.id).toBe(id);
     }
     expect(await detector.remove('3:4:five')).toBe(true);
-    expect(await detector.paragraphs.size()).toBeGreaterThan(0);
+    expect(await detector.passages.size()).toBeGreaterThan(0);
   });
 
   it('picks the canonical member: earliest publishedAt, else the original, else the longest', async () => {

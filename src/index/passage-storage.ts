@@ -1,0 +1,35 @@
+/**
+ * The storage contract of a passage index: an inverted index from shingle hashes to the documents
+ * holding them, that stops listing a shingle once too many documents hold it (boilerplate).
+ */
+import type { Awaitable } from './storage.js';
+
+/** Settings a passage storage is bound to. */
+export interface PassageLayout {
+  /** A shingle held by more documents than this is boilerplate: never listed again. */
+  readonly maxPostings: number;
+  /** Canonical description of how shingles were made (size, seed, normalization). */
+  readonly shingleKey: string;
+}
+
+/** Where a `PassageIndex` keeps its postings. */
+export interface PassageStorage {
+  /** Binds the storage; throws `IncompatibleSignatureError` if it holds another layout. */
+  open(layout: PassageLayout): Awaitable<void>;
+  /** Adds a document's distinct shingles; throws `DuplicateIdError`, writing nothing, if present. Atomic. */
+  add(id: string, shingles: Uint32Array, time?: number): Awaitable<void>;
+  /** Removes a document's postings; false if unknown. Atomic. */
+  remove(id: string): Awaitable<boolean>;
+  has(id: string): Awaitable<boolean>;
+  size(): Awaitable<number>;
+  /**
+   * For each query set: documents sharing at least one of its listed shingles, with how many
+   * they share. Boilerplate shingles (held by more than maxPostings documents) are skipped.
+   */
+  lookup(sets: readonly Uint32Array[]): Awaitable<Map<string, number>[]>;
+  /** Removes every document whose time is before `time`; returns how many. */
+  removeOlderThan(time: number): Awaitable<number>;
+  /** Every document with its shingles, for snapshots. */
+  entries(): AsyncIterable<{ id: string; shingles: Uint32Array; time?: number | undefined }> | Iterable<{ id: string; shingles: Uint32Array; time?: number | undefined }>;
+  clear(): Awaitable<void>;
+}
