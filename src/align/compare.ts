@@ -62,6 +62,8 @@ export interface Comparison {
   readonly unit: 'paragraph' | 'sentence';
   /** Units left out of alignment because they repeat earlier units of the same article. */
   readonly repeatedUnits: { readonly a: number; readonly b: number };
+  /** Units left out as boilerplate (link lines, credits, footers, learned site boilerplate). */
+  readonly boilerplateUnits: { readonly a: number; readonly b: number };
 }
 
 /** Options of `compare`: any threshold of `DEFAULT_ALIGN_OPTIONS`. */
@@ -133,9 +135,30 @@ export function compare(a: string | ArticleText, b: string | ArticleText, option
  * `compare` on prepared texts. The result does not depend on argument order except for the
  * a/b labels: the work is done in a canonical order and mirrored.
  */
-export function comparePrepared(pa: PreparedText, pb: PreparedText, o: AlignOptions): Comparison {
-  if (pb.norm < pa.norm || (pb.norm === pa.norm && pb.text < pa.text)) return mirror(alignCanonical(pb, pa, o));
-  return alignCanonical(pa, pb, o);
+export function comparePrepared(
+  pa: PreparedText,
+  pb: PreparedText,
+  o: AlignOptions,
+  isBoilerplate?: (unitKey: number) => boolean,
+): Comparison {
+  if (pb.norm < pa.norm || (pb.norm === pa.norm && pb.text < pa.text)) return mirror(alignCanonical(pb, pa, o, isBoilerplate));
+  return alignCanonical(pa, pb, o, isBoilerplate);
+}
+
+/** 0 = aligned normally, 1 = an internal repeat, 2 = boilerplate: units 1 and 2 are left out. */
+function exclusions(units: readonly TextUnit[], repeatOf: Int32Array, isBoilerplate?: (key: number) => boolean): Uint8Array {
+  const out = new Uint8Array(units.length);
+  for (const u of units) {
+    if (u.boilerplate || isBoilerplate?.(u.key)) out[u.index] = 2;
+    else if (repeatOf[u.index]! >= 0) out[u.index] = 1;
+  }
+  return out;
+}
+
+function count(flags: Uint8Array, value: number): number {
+  let n = 0;
+  for (const f of flags) if (f === value) n++;
+  return n;
 }
 
 interface Pair {
@@ -146,18 +169,20 @@ interface Pair {
   readonly score: number;
 }
 
-function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions): Comparison {
+function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, isBoilerplate?: (key: number) => boolean): Comparison {
   const sentences = pa.longParagraphs || pb.longParagraphs;
   const A = pa.units(sentences);
   const B = pb.units(sentences);
-  const pairs = seedAndScore(A.units, A.repeats.of, B.units, B.repeats.of, o);
+  const outA = exclusions(A.units, A.repeats.of, isBoilerplate);
+  const outB = exclusions(B.units, B.repeats.of, isBoilerplate);
+  const pairs = seedAndScore(A.units, outA, B.units, outB, o);
   const chosen = matchOneToOne(pairs, A.units.length, B.units.length);
   chosen.sort((x, y) => x.i - y.i);
   const chainIdx = longestIncreasingRun(chosen.map((p) => p.j));
   const chain = chainIdx.map((k) => chosen[k]!);
 
-  const totalA = liveChars(A.units, A.repeats.of);
-  const totalB = liveChars(B.units, B.repeats.of);
+  const totalA = liveChars(A.units, outA);
+  const totalB = liveChars(B.units, outB);
   const share = (list: readonly Pair[], side: 'i' | 'j'): number => {
     const units = side === 'i' ? A.units : B.units;
     const total = side === 'i' ? totalA : totalB;
@@ -201,28 +226,23 @@ function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions): Co
       bInA: containmentFromCounts(pb.shingles.length, shared),
     },
     unit: sentences ? 'sentence' : 'paragraph',
-    repeatedUnits: { a: countRepeats(A.repeats.of), b: countRepeats(B.repeats.of) },
+    repeatedUnits: { a: count(outA, 1), b: count(outB, 1) },
+    boilerplateUnits: { a: count(outA, 2), b: count(outB, 2) },
   };
 }
 
-function countRepeats(of: Int32Array): number {
+function liveChars(units: readonly TextUnit[], excluded: Uint8Array): number {
   let n = 0;
-  for (const v of of) if (v >= 0) n++;
-  return n;
-}
-
-function liveChars(units: readonly TextUnit[], repeatOf: Int32Array): number {
-  let n = 0;
-  for (const u of units) if (repeatOf[u.index]! < 0) n += u.end - u.start;
+  for (const u of units) if (excluded[u.index] === 0) n += u.end - u.start;
   return n;
 }
 
 /** Seeds candidate pairs from shared shingles and exact texts, and scores each. */
-function seedAndScore(A: readonly TextUnit[], aRepeat: Int32Array, B: readonly TextUnit[], bRepeat: Int32Array, o: AlignOptions): Pair[] {
+function seedAndScore(A: readonly TextUnit[], outA: Uint8Array, B: readonly TextUnit[], outB: Uint8Array, o: AlignOptions): Pair[] {
   const postings = new Map<number, number[]>();
   const byText = new Map<string, number>();
   for (const u of B) {
-    if (bRepeat[u.index]! >= 0) continue;
+    if (outB[u.index] !== 0) continue;
     if (!byText.has(u.norm)) byText.set(u.norm, u.index);
     for (const h of u.shingles) {
       let list = postings.get(h);
@@ -233,7 +253,7 @@ function seedAndScore(A: readonly TextUnit[], aRepeat: Int32Array, B: readonly T
   const shared = new Int32Array(B.length);
   const pairs: Pair[] = [];
   for (const u of A) {
-    if (aRepeat[u.index]! >= 0) continue;
+    if (outA[u.index] !== 0) continue;
     const touched: number[] = [];
     const same = byText.get(u.norm);
     for (const h of u.shingles) {
@@ -297,5 +317,6 @@ function mirror(c: Comparison): Comparison {
     coverage: { a: c.coverage.b, b: c.coverage.a },
     containment: { aInB: c.containment.bInA, bInA: c.containment.aInB },
     repeatedUnits: { a: c.repeatedUnits.b, b: c.repeatedUnits.a },
+    boilerplateUnits: { a: c.boilerplateUnits.b, b: c.boilerplateUnits.a },
   };
 }

@@ -3,7 +3,9 @@
  * verifying candidates) does not re-normalize and re-shingle it each time.
  */
 import { creditedAgencies } from '../text/credits.js';
+import { boilerplateKind } from '../text/boilerplate.js';
 import { normalize } from '../text/normalize.js';
+import { splitParagraphs } from '../text/paragraphs.js';
 import type { AlignOptions } from './options.js';
 import { repeatedUnits, type UnitRepeats } from './repeats.js';
 import { needsSentences, shingleSet, textUnits, type TextUnit } from './units.js';
@@ -12,7 +14,7 @@ import { needsSentences, shingleSet, textUnits, type TextUnit } from './units.js
 export interface PreparedText {
   readonly text: string;
   readonly norm: string;
-  /** Distinct word-shingle hashes of the whole normalized text. */
+  /** Distinct word-shingle hashes of the whole normalized text, boilerplate paragraphs left out. */
   readonly shingles: Uint32Array;
   /** Agencies the text credits for its words. */
   readonly credits: readonly string[];
@@ -23,10 +25,16 @@ export interface PreparedText {
   units(sentences: boolean): { units: readonly TextUnit[]; repeats: UnitRepeats };
 }
 
-/** Prepares `text` for `comparePrepared`. */
+/**
+ * Prepares `text` for `comparePrepared`. Its shingles leave out boilerplate paragraphs, so that
+ * a shared footer or "Read more:" line links no two articles.
+ */
 export function prepareText(text: string, options: AlignOptions, publishedAt?: number): PreparedText {
   const norm = normalize(text);
-  const { shingles } = shingleSet(norm, options.shingleSize);
+  const paragraphs = splitParagraphs(text);
+  const content = paragraphs.filter((p) => boilerplateKind(p.text) === undefined);
+  const clean = content.length === paragraphs.length ? norm : normalize(content.map((p) => p.text).join('\n'));
+  const { shingles } = shingleSet(clean, options.shingleSize);
   const cache: ({ units: TextUnit[]; repeats: UnitRepeats } | undefined)[] = [undefined, undefined];
   let credits: readonly string[] | undefined;
   let longParagraphs: boolean | undefined;

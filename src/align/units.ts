@@ -5,6 +5,8 @@
  */
 import { HashBuffer, scanSimpleTokenHashes, scanTokenHashes } from '../sketch/scan.js';
 import { distinctSorted, wordShingles } from '../sketch/shingle.js';
+import { hashToken } from '../sketch/hash.js';
+import { boilerplateKind } from '../text/boilerplate.js';
 import { normalize } from '../text/normalize.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { splitSentences } from '../text/sentences.js';
@@ -25,6 +27,10 @@ export interface TextUnit {
   readonly shingles: Uint32Array;
   /** Number of words. */
   readonly words: number;
+  /** A boilerplate paragraph (link line, photo credit, footer…), kept out of similarity. */
+  readonly boilerplate: boolean;
+  /** Hash of `norm`, to count how many documents carry the same paragraph. */
+  readonly key: number;
 }
 
 /** How a text is cut into units. */
@@ -56,6 +62,7 @@ export function needsSentences(text: string, maxChars: number): boolean {
 export function textUnits(text: string, options: UnitOptions): TextUnit[] {
   const out: TextUnit[] = [];
   for (const p of splitParagraphs(text)) {
+    const boilerplate = boilerplateKind(p.text) !== undefined;
     const spans = options.sentences ? splitSentences(p.text, p.start) : [{ start: p.start, end: p.end, text: p.text }];
     for (const span of spans) {
       const norm = normalize(span.text);
@@ -70,6 +77,8 @@ export function textUnits(text: string, options: UnitOptions): TextUnit[] {
         norm,
         shingles,
         words,
+        boilerplate,
+        key: hashToken(norm),
       });
     }
   }

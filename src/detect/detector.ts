@@ -11,6 +11,10 @@ import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { Relation } from '../align/relation.js';
 import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
 import { LshIndex } from '../index/lsh-index.js';
+import { findBoilerplate, type BoilerplateParagraph } from '../text/boilerplate.js';
+import { findCredits, type Credit } from '../text/credits.js';
+import { CountMinSketch } from './count-min.js';
+import { TimeHeap } from './time-heap.js';
 import { PassageIndex } from '../index/passage-index.js';
 import { MinHasher } from '../sketch/minhash.js';
 import { assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
@@ -45,6 +49,29 @@ export interface Match {
   readonly direction: MatchDirection;
   /** The full alignment (query is `a`, match is `b`). */
   readonly comparison: Comparison;
+}
+
+/** What `process()` says of an arriving article. */
+export interface Verdict {
+  readonly id: string;
+  /** 'new', or the relation to the best match. */
+  readonly verdict: 'new' | Exclude<Relation, 'unrelated'>;
+  /** The best match's id, when there is one. */
+  readonly of: string | undefined;
+  /** Which of the article and `of` is the copy. */
+  readonly direction: MatchDirection;
+  /** Every verified match, best first. */
+  readonly matches: readonly Match[];
+  /** Wire services the article credits (text and photo credits). */
+  readonly credits: readonly Credit[];
+  /** Boilerplate paragraphs ("Read more:", "Source link", captions…), kept out of similarity. */
+  readonly boilerplate: readonly BoilerplateParagraph[];
+  /** Whether it entered the index (not for exact duplicates, nor outside the window). */
+  readonly added: boolean;
+  /** Whether it replaced an earlier article with the same id. */
+  readonly replaced: boolean;
+  /** Ids evicted from the window after it. */
+  readonly evicted: readonly string[];
 }
 
 /** Options of `match`. */
@@ -93,9 +120,16 @@ export class Detector {
   readonly articles: DetectorStore;
   private readonly hasher: MinHasher;
   private readonly align: AlignOptions;
-  private readonly options: Required<Omit<DetectorOptions, 'align' | 'limits' | 'storage'>>;
+  private readonly options: Required<Omit<DetectorOptions, 'align' | 'limits' | 'storage' | 'window' | 'keepDuplicates'>>;
   private readonly limits: { maxLength: number; maxParagraphs: number };
   private readonly cache: Lru<string, PreparedText>;
+  /** How many articles carry each paragraph (by normalized-text hash): learned boilerplate. */
+  private readonly paragraphCounts = new CountMinSketch();
+  private readonly isLearnedBoilerplate: (key: number) => boolean;
+  private readonly windowMs: number | undefined;
+  private readonly keepDuplicates: boolean;
+  private readonly arrivals = new TimeHeap();
+  private streamTime = -Infinity;
 
   constructor(options: DetectorOptions = {}) {
     assertOptions(options, 'Detector options');
@@ -123,6 +157,59 @@ export class Detector {
     assertInteger(this.limits.maxLength, 'limits.maxLength', 1);
     assertInteger(this.limits.maxParagraphs, 'limits.maxParagraphs', 1);
     this.cache = new Lru(o.cacheSize);
+    this.isLearnedBoilerplate = (key) => this.paragraphCounts.estimate(key) >= o.boilerplateDocs;
+    if (options.window !== undefined) {
+      assertOptions(options.window, 'window');
+      const hours = options.window.hours;
+      if (typeof hours !== 'number' || !(hours > 0) || !Number.isFinite(hours)) {
+        throw new InvalidArgumentError(`window.hours must be a positive number of hours, e.g. { hours: 72 }, got ${describe(hours)}`);
+      }
+      this.windowMs = hours * 3_600_000;
+    }
+    if (options.keepDuplicates !== undefined && typeof options.keepDuplicates !== 'boolean') {
+      throw new InvalidArgumentError(`keepDuplicates must be true or false, got ${describe(options.keepDuplicates)}`);
+    }
+    this.keepDuplicates = options.keepDuplicates ?? false;
+  }
+
+  /**
+   * What a newsroom feed asks of each arriving article: is it new, a copy, a rewrite, or related
+   * to something seen? Matches it, adds it (exact duplicates only with `keepDuplicates`), evicts
+   * what left the time window, and reports its wire credits and boilerplate lines. An article whose
+   * id is already present replaces the earlier version (a corrected re-send).
+   *
+   * @example
+   * ```ts
+   * const detector = new Detector({ window: { hours: 72 } });
+   * const v = await detector.process({ id: 'site-7', text, publishedAt: '2024-06-24T08:00Z' });
+   * v.verdict; // 'derived'
+   * v.of;      // 'reuters-1'
+   * ```
+   */
+  async process(article: Article): Promise<Verdict> {
+    const a = checkArticle(article, 'article');
+    const query = this.prepare(a.text, toTime(a.publishedAt, 'article.publishedAt'));
+    const replaced = await this.remove(a.id);
+    const matches = await this.matchQuery(query, a.id, undefined);
+    const best = matches[0];
+    const time = query.prepared.publishedAt ?? Date.now();
+    this.streamTime = Math.max(this.streamTime, time);
+    const cutoff = this.windowMs === undefined ? -Infinity : this.streamTime - this.windowMs;
+    const added = time >= cutoff && (best?.relation !== 'duplicate' || this.keepDuplicates);
+    if (added) await this.insert(a, query, matches, time);
+    const evicted = await this.evictBefore(cutoff);
+    return {
+      id: a.id,
+      verdict: best ? best.relation : 'new',
+      of: best?.id,
+      direction: best?.direction ?? null,
+      matches,
+      credits: findCredits(a.text),
+      boilerplate: findBoilerplate(a.text),
+      added,
+      replaced,
+      evicted,
+    };
   }
 
   /**
@@ -134,22 +221,41 @@ export class Detector {
     if (await this.articles.has(a.id)) throw new DuplicateIdError(a.id);
     const query = this.prepare(a.text, toTime(a.publishedAt, 'article.publishedAt'));
     const matches = await this.matchQuery(query, a.id, undefined);
-    const publishedAt = query.prepared.publishedAt;
-    const time = publishedAt ?? Date.now();
+    await this.insert(a, query, matches, query.prepared.publishedAt ?? Date.now());
+    return matches;
+  }
+
+  /** Enters an article in both indexes and the store, with its verified pairs. */
+  private async insert(a: Article, query: Query, matches: readonly Match[], time: number): Promise<void> {
     await this.documents.insert(a.id, query.signature, time);
     await this.passages.add(a.id, query.prepared.shingles, time);
-    const record: StoredArticle = {
-      id: a.id,
-      text: a.text,
-      publishedAt,
-      source: a.source,
-      url: a.url,
-      addedAt: Date.now(),
-    };
+    const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, addedAt: time };
     await this.articles.put(record);
     this.cache.set(a.id, query.prepared);
+    this.countParagraphs(query.prepared, 1);
+    if (this.windowMs !== undefined) this.arrivals.push(time, a.id);
     await this.articles.putEdges(matches.map((m) => edgeOf(a.id, m)));
-    return matches;
+  }
+
+  /** Counts (or uncounts) the article's distinct content paragraphs for learned boilerplate. */
+  private countParagraphs(prepared: PreparedText, delta: number): void {
+    const seen = new Set<number>();
+    for (const u of prepared.units(false).units) {
+      if (u.boilerplate || u.words < this.align.repeatMinWords || seen.has(u.key)) continue;
+      seen.add(u.key);
+      this.paragraphCounts.add(u.key, delta);
+    }
+  }
+
+  /** Removes articles whose window time is before `cutoff`; returns their ids. */
+  private async evictBefore(cutoff: number): Promise<string[]> {
+    const out: string[] = [];
+    while (this.arrivals.peekTime() < cutoff) {
+      const { time, id } = this.arrivals.pop()!;
+      const stored = await this.articles.get(id);
+      if (stored && stored.addedAt === time && (await this.remove(id))) out.push(id);
+    }
+    return out;
   }
 
   /**
@@ -178,6 +284,7 @@ export class Detector {
     if (!record) return false;
     await this.passages.remove(id);
     await this.documents.remove(id);
+    this.countParagraphs(this.cache.get(id) ?? prepareText(record.text, this.align, record.publishedAt), -1);
     this.cache.delete(id);
     return this.articles.delete(id);
   }
@@ -273,7 +380,7 @@ export class Detector {
     for (const [id] of ranked) {
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const c = comparePrepared(query.prepared, other, this.align);
+      const c = comparePrepared(query.prepared, other, this.align, this.isLearnedBoilerplate);
       if (c.relation === 'unrelated') continue;
       matches.push({
         id,

@@ -37,6 +37,13 @@ export interface DetectorOptions {
   storage?: { documents?: LshStorage; passages?: PassageStorage; articles?: DetectorStore };
   /** Prepared texts kept for verification. Default 2048. */
   cacheSize?: number;
+  /**
+   * Keep only articles published (else arrived) within this many hours of the newest one seen by
+   * `process()`: older ones leave every index. Default: keep everything.
+   */
+  window?: { hours: number };
+  /** `process()` also adds articles judged exact duplicates. Default false. */
+  keepDuplicates?: boolean;
 }
 
 /** Defaults of every numeric Detector option. */

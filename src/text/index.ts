@@ -12,3 +12,5 @@ export { tokenize, ENGLISH_STOPWORDS } from './tokenize.js';
 export type { TokenizeOptions } from './tokenize.js';
 export { creditedAgencies, findCredits } from './credits.js';
 export type { Credit } from './credits.js';
+export { boilerplateKind, findBoilerplate } from './boilerplate.js';
+export type { BoilerplateKind, BoilerplateParagraph } from './boilerplate.js';
