@@ -19,3 +19,4 @@ export * from './detect/index.js';
 export { DEFAULT_MAX_POSTINGS, PassageIndex, type PassageIndexOptions } from './index/passage-index.js';
 export { MemoryPassageStorage } from './index/memory-passage-storage.js';
 export type { PassageLayout, PassageStorage } from './index/passage-storage.js';
+export * from './report/index.js';

@@ -81,7 +81,7 @@ export class BandTable {
   /** Grows (or just cleans out deleted cells) so the load stays ≤ 3/4. */
   private resize(): void {
     let capacity = MIN_CAPACITY;
-    while (capacity * 3 < (this.live + 1) * 8) capacity *= 2; // live ≤ 3/8 of capacity afterwards
+    while (capacity * 3 < this.live * 8) capacity *= 2; // doubling: live ≤ 3/8 of capacity afterwards
     const oldKeys = this.keys;
     const oldHeads = this.heads;
     this.keys = new Uint32Array(capacity);

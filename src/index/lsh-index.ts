@@ -3,13 +3,15 @@
  * Datasets", ch. 3): signatures are cut into bands; a query's candidates are the documents sharing
  * a band bucket, verified by estimated Jaccard and ranked. Storage is pluggable (memory, Redis).
  */
-import { IncompatibleSignatureError, InvalidArgumentError, describe } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
 import { lshParams } from '../sketch/lsh-params.js';
 import { DEFAULT_NUM_PERM, MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { assertSignature, equalShare, paramDifferences, type Signature, type SignatureParams } from '../sketch/signature.js';
 import { assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
 import { bandKeysOf } from './band-keys.js';
 import { MemoryStorage } from './memory-storage.js';
+import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, writeFileAtomic, type SnapshotExpectation } from './snapshot.js';
 import type { LshStorage, StoredDocument } from './storage.js';
 
 /** Default Jaccard threshold of an index. */
@@ -29,7 +31,27 @@ export interface LshIndexOptions {
   weights?: readonly [number, number];
   /** Where buckets live. Default: a new `MemoryStorage`. */
   storage?: LshStorage;
+  /**
+   * Binds the index to these signature parameters from the start (e.g. `hasher.params`), instead
+   * of learning them from the first signature. Needed to `save()` a shared (Redis) index in a
+   * process that has not inserted or queried yet.
+   */
+  signatureParams?: SignatureParams;
 }
+
+/** Options of `LshIndex.load` and `loadIndexFile`. */
+export interface LshLoadOptions {
+  /** Storage to restore into; it must be empty. Default: a new `MemoryStorage`. */
+  storage?: LshStorage;
+  /** Settings the snapshot must have, e.g. `{ numPerm: 128, seed: 1 }`; any difference rejects with `IncompatibleSignatureError`. */
+  expect?: SnapshotExpectation;
+}
+
+/** Documents per storage call while loading a snapshot (one Redis round trip each). */
+const LOAD_BATCH = 1000;
+
+/** Lone UTF-16 surrogates: such ids cannot round-trip through UTF-8 (Redis keys, snapshots). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** One query result. */
 export interface LshMatch {
@@ -100,6 +122,103 @@ export class LshIndex {
     this.threshold = threshold;
     this.numPerm = numPerm;
     this.storage = storage;
+    if (options.signatureParams !== undefined) {
+      const p = options.signatureParams;
+      if (
+        p === null ||
+        typeof p !== 'object' ||
+        typeof p.numPerm !== 'number' ||
+        typeof p.seed !== 'number' ||
+        typeof p.shingleSize !== 'number' ||
+        (p.unit !== 'word' && p.unit !== 'char') ||
+        typeof p.stem !== 'boolean' ||
+        typeof p.stopwords !== 'boolean' ||
+        typeof p.foldDiacritics !== 'boolean'
+      ) {
+        throw new InvalidArgumentError(`signatureParams must be a MinHasher's params (hasher.params), got ${describe(p)}`);
+      }
+      if (p.numPerm !== numPerm) {
+        throw new IncompatibleSignatureError(`signatureParams has numPerm ${p.numPerm} but the index numPerm is ${numPerm}; make them equal`);
+      }
+      this.params = Object.isFrozen(p) ? p : Object.freeze({ ...p });
+    }
+  }
+
+  /**
+   * Encodes the whole index (settings, signature parameters, every document's id, time and
+   * signature) as versioned, checksummed bytes; `LshIndex.load` restores it exactly. Over a
+   * shared Redis storage the documents are read in batches, so writers running meanwhile may or
+   * may not be included (each document is whole either way).
+   *
+   * @throws InvalidArgumentError when the storage holds documents but the index does not know
+   *   their signature parameters; pass `signatureParams` to the constructor.
+   * @example
+   * ```ts
+   * const bytes = await index.save();
+   * const again = await LshIndex.load(bytes); // answers every query as `index` does
+   * ```
+   */
+  async save(): Promise<Uint8Array> {
+    // Opening checks that a shared storage holds this index's layout before its documents are read.
+    if (this.params) await this.ensureOpen(this.params);
+    else await this.opened;
+    return encodeIndexSnapshot(
+      { threshold: this.threshold, numPerm: this.numPerm, bands: this.bands, rows: this.rows, params: this.params },
+      this.storage.entries(),
+    );
+  }
+
+  /**
+   * Restores an index from `save()` bytes into `options.storage` (default: memory), which must be
+   * empty. If inserting fails part-way, the documents loaded so far are cleared again.
+   *
+   * @throws CorruptDataError for truncated, damaged, foreign or future-version bytes.
+   * @throws IncompatibleSignatureError when the snapshot differs from `options.expect`, or the
+   *   storage is bound to another layout.
+   * @throws InvalidArgumentError when the storage already holds documents.
+   * @example
+   * ```ts
+   * const index = await LshIndex.load(bytes, { expect: { numPerm: 128 } });
+   * const shared = await LshIndex.load(bytes, { storage: new RedisStorage({ url, prefix: 'news' }) });
+   * ```
+   */
+  static async load(bytes: Uint8Array, options: LshLoadOptions = {}): Promise<LshIndex> {
+    assertOptions(options, 'load options');
+    const snapshot = decodeIndexSnapshot(bytes);
+    const { meta } = snapshot;
+    assertSnapshotMatches(meta, options.expect);
+    const index = new LshIndex({
+      threshold: meta.threshold,
+      numPerm: meta.numPerm,
+      bands: meta.bands,
+      rows: meta.rows,
+      storage: options.storage ?? new MemoryStorage(),
+      signatureParams: meta.params,
+    });
+    if (meta.params) await index.ensureOpen(meta.params);
+    const present = await index.storage.size();
+    if (present > 0) {
+      throw new InvalidArgumentError(
+        `the storage already holds ${present} documents; LshIndex.load restores into an empty storage: clear() it first or use a fresh one (for Redis, a new prefix)`,
+      );
+    }
+    if (snapshot.count === 0) return index;
+    const params = meta.params!;
+    try {
+      let batch: { id: string; signature: Signature; time?: number | undefined }[] = [];
+      for (const doc of snapshot.documents()) {
+        batch.push({ id: doc.id, signature: { values: doc.values, params }, time: doc.time });
+        if (batch.length === LOAD_BATCH) {
+          await index.insertMany(batch);
+          batch = [];
+        }
+      }
+      await index.insertMany(batch);
+    } catch (err) {
+      await Promise.resolve(index.storage.clear()).catch(() => undefined);
+      throw err;
+    }
+    return index;
   }
 
   /**
@@ -116,6 +235,9 @@ export class LshIndex {
     const batch: StoredDocument[] = [];
     for (const doc of docs) {
       assertString(doc.id, 'id');
+      if (LONE_SURROGATE.test(doc.id)) {
+        throw new InvalidArgumentError(`id ${describe(doc.id)} contains a lone UTF-16 surrogate and cannot be stored as UTF-8; use id.toWellFormed() or another id`);
+      }
       this.checkSignature(doc.signature);
       if (doc.time !== undefined && (typeof doc.time !== 'number' || !Number.isFinite(doc.time))) {
         throw new InvalidArgumentError(`time must be milliseconds since the epoch (a finite number), got ${describe(doc.time)}`);
@@ -131,6 +253,7 @@ export class LshIndex {
   /** Removes a document; resolves false if `id` is unknown. */
   async remove(id: string): Promise<boolean> {
     assertString(id, 'id');
+    if (LONE_SURROGATE.test(id)) return false; // never inserted (see insertMany)
     await this.opened;
     return this.storage.remove(id);
   }
@@ -138,6 +261,7 @@ export class LshIndex {
   /** Whether `id` is indexed. */
   async has(id: string): Promise<boolean> {
     assertString(id, 'id');
+    if (LONE_SURROGATE.test(id)) return false;
     await this.opened;
     return this.storage.has(id);
   }
@@ -151,6 +275,7 @@ export class LshIndex {
   /** The stored signature values of `id`, or undefined. */
   async get(id: string): Promise<Uint32Array | undefined> {
     assertString(id, 'id');
+    if (LONE_SURROGATE.test(id)) return undefined;
     await this.opened;
     return this.storage.get(id);
   }
@@ -219,9 +344,53 @@ export class LshIndex {
   }
 
   private ensureOpen(params: SignatureParams): Promise<void> {
-    this.opened ??= Promise.resolve(
-      this.storage.open({ numPerm: this.numPerm, bands: this.bands, rows: this.rows, paramsKey: paramsKey(params) }),
-    );
+    if (this.opened === undefined) {
+      const opening = Promise.resolve(
+        this.storage.open({ numPerm: this.numPerm, bands: this.bands, rows: this.rows, paramsKey: paramsKey(params) }),
+      );
+      this.opened = opening;
+      // A failed open (e.g. Redis unreachable) is retried by the next call instead of sticking.
+      opening.catch(() => {
+        if (this.opened === opening) this.opened = undefined;
+      });
+    }
     return this.opened;
   }
+}
+
+/**
+ * Saves `index` to `path` atomically (temporary file, fsync, rename): a crash mid-write leaves
+ * the previous file intact.
+ *
+ * @throws StorageError when the file cannot be written.
+ * @example
+ * ```ts
+ * await saveIndexFile(index, 'news.ndix');
+ * const again = await loadIndexFile('news.ndix');
+ * ```
+ */
+export async function saveIndexFile(index: LshIndex, path: string): Promise<void> {
+  if (!(index instanceof LshIndex)) throw new InvalidArgumentError(`index must be an LshIndex, got ${describe(index)}`);
+  await writeFileAtomic(path, await index.save());
+}
+
+/**
+ * Loads an index saved by `saveIndexFile` (or any `save()` bytes written to a file).
+ *
+ * @throws StorageError when the file cannot be read; CorruptDataError, IncompatibleSignatureError
+ *   and InvalidArgumentError as `LshIndex.load`.
+ * @example
+ * ```ts
+ * const index = await loadIndexFile('news.ndix', { expect: { numPerm: 128 } });
+ * ```
+ */
+export async function loadIndexFile(path: string, options?: LshLoadOptions): Promise<LshIndex> {
+  assertString(path, 'path');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw new StorageError(`could not read index file ${path}: ${(cause as Error).message}; check the path and its permissions`, { cause });
+  }
+  return LshIndex.load(bytes, options);
 }

@@ -230,7 +230,7 @@ export class MemoryPassageStorage implements PassageStorage {
 
   private rehash(): void {
     let capacity = 1024;
-    while (capacity * 3 < (this.live + 1) * 8) capacity *= 2;
+    while (capacity * 3 < this.live * 8) capacity *= 2;
     const { keys, heads, df, used } = this;
     this.keys = new Uint32Array(capacity);
     this.heads = new Int32Array(capacity);

@@ -118,6 +118,42 @@ export function lshBehaviour(name: string, makeStorage: () => Promise<LshStorage
       await expect(index.query({} as never)).rejects.toThrow(/Signature from MinHasher.sign/);
     });
 
+    it('inserts a batch all or nothing: an id already present leaves the whole batch out', async () => {
+      const index = await newIndex();
+      const random = rng(17);
+      const sig = () => hasher.signShingles(setPair(random, 80, 0.5).a);
+      await index.insert('present', sig());
+      const batch = Array.from({ length: 30 }, (_, i) => ({ id: i === 20 ? 'present' : `new-${i}`, signature: sig() }));
+      await expect(index.insertMany(batch)).rejects.toBeInstanceOf(DuplicateIdError);
+      expect(await index.size()).toBe(1);
+      for (const doc of batch) if (doc.id !== 'present') expect(await index.has(doc.id)).toBe(false);
+      expect((await index.query(batch[0]!.signature)).map((m) => m.id)).not.toContain('new-0');
+    });
+
+    it('gives back stored signatures; clear() empties the index and it keeps working', async () => {
+      const index = await newIndex();
+      const a = hasher.sign('the first of two texts about defence industry partnerships');
+      await index.insertMany([{ id: 'a', signature: a, time: 5 }, { id: 'b', signature: hasher.sign('another text') }]);
+      expect(await index.get('a')).toEqual(a.values);
+      expect(await index.get('nope')).toBeUndefined();
+      await index.clear();
+      expect(await index.size()).toBe(0);
+      expect(await index.query(a)).toEqual([]);
+      await index.insert('a', a);
+      expect(await index.query(a)).toEqual([{ id: 'a', similarity: 1 }]);
+    });
+
+    it('saves and loads into a fresh storage of this kind, answering as before', async () => {
+      const index = await newIndex();
+      const random = rng(23);
+      const sigs = Array.from({ length: 60 }, () => hasher.signShingles(setPair(random, 80, 0.7).a));
+      await index.insertMany(sigs.map((signature, i) => ({ id: `s${i}`, signature, time: i % 2 ? i : undefined })));
+      const loaded = await LshIndex.load(await index.save(), { storage: await makeStorage() });
+      expect(await loaded.size()).toBe(60);
+      for (const q of sigs) expect(await loaded.query(q, { threshold: 0.2 })).toEqual(await index.query(q, { threshold: 0.2 }));
+      expect(await loaded.removeOlderThan(30)).toBe(15);
+    });
+
     it('removes documents older than a time', async () => {
       const index = await newIndex();
       const random = rng(5);
