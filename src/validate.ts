@@ -46,3 +46,28 @@ export function assertOptionalBoolean(value: unknown, name: string): asserts val
     throw new InvalidArgumentError(`${name} must be true or false, got ${describe(value)}`);
   }
 }
+
+/** Longest id accepted, in UTF-16 code units. */
+export const MAX_ID_LENGTH = 4096;
+
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** True for a valid id: any well-formed string (the empty string included) of at most 4,096 code units. */
+export function isValidId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= MAX_ID_LENGTH && !LONE_SURROGATE.test(id);
+}
+
+/**
+ * Throws unless `id` is a valid id: a string, well-formed UTF-16 (no lone surrogates, which
+ * cannot survive UTF-8 in snapshots or Redis keys), at most 4,096 code units. Any such string is
+ * fine: "", "__proto__", "constructor", spaces, colons, emoji.
+ */
+export function assertId(id: unknown, name = 'id'): asserts id is string {
+  assertString(id, name);
+  if (id.length > MAX_ID_LENGTH) {
+    throw new InvalidArgumentError(`${name} is ${id.length} characters long, above the limit of ${MAX_ID_LENGTH}; use a shorter id (e.g. a hash of the URL)`);
+  }
+  if (LONE_SURROGATE.test(id)) {
+    throw new InvalidArgumentError(`${name} ${describe(id)} contains a lone UTF-16 surrogate and cannot be stored as UTF-8; use id.toWellFormed() or another id`);
+  }
+}

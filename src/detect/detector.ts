@@ -17,7 +17,7 @@ import { CountMinSketch } from './count-min.js';
 import { TimeHeap } from './time-heap.js';
 import { PassageIndex } from '../index/passage-index.js';
 import { MinHasher } from '../sketch/minhash.js';
-import { assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
+import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
 import { buildClusters, type Cluster } from './clusters.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
@@ -432,7 +432,7 @@ function checkArticle(article: unknown, name: string): Article {
     throw new InvalidArgumentError(`${name} must be an object { id, text, publishedAt?, source?, url? }, got ${describe(article)}`);
   }
   const a = article as Article;
-  assertString(a.id, `${name}.id`);
+  assertId(a.id, `${name}.id`);
   assertString(a.text, `${name}.text`);
   if (a.source !== undefined) assertString(a.source, `${name}.source`);
   if (a.url !== undefined) assertString(a.url, `${name}.url`);

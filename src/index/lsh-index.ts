@@ -8,7 +8,7 @@ import { IncompatibleSignatureError, InvalidArgumentError, StorageError, describ
 import { lshParams } from '../sketch/lsh-params.js';
 import { DEFAULT_NUM_PERM, MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { assertSignature, equalShare, paramDifferences, type Signature, type SignatureParams } from '../sketch/signature.js';
-import { assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
+import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString, isValidId } from '../validate.js';
 import { bandKeysOf } from './band-keys.js';
 import { MemoryStorage } from './memory-storage.js';
 import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, writeFileAtomic, type SnapshotExpectation } from './snapshot.js';
@@ -49,9 +49,6 @@ export interface LshLoadOptions {
 
 /** Documents per storage call while loading a snapshot (one Redis round trip each). */
 const LOAD_BATCH = 1000;
-
-/** Lone UTF-16 surrogates: such ids cannot round-trip through UTF-8 (Redis keys, snapshots). */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** One query result. */
 export interface LshMatch {
@@ -234,10 +231,7 @@ export class LshIndex {
   async insertMany(docs: Iterable<{ id: string; signature: Signature; time?: number | undefined }>): Promise<void> {
     const batch: StoredDocument[] = [];
     for (const doc of docs) {
-      assertString(doc.id, 'id');
-      if (LONE_SURROGATE.test(doc.id)) {
-        throw new InvalidArgumentError(`id ${describe(doc.id)} contains a lone UTF-16 surrogate and cannot be stored as UTF-8; use id.toWellFormed() or another id`);
-      }
+      assertId(doc.id, 'id');
       this.checkSignature(doc.signature);
       if (doc.time !== undefined && (typeof doc.time !== 'number' || !Number.isFinite(doc.time))) {
         throw new InvalidArgumentError(`time must be milliseconds since the epoch (a finite number), got ${describe(doc.time)}`);
@@ -253,7 +247,7 @@ export class LshIndex {
   /** Removes a document; resolves false if `id` is unknown. */
   async remove(id: string): Promise<boolean> {
     assertString(id, 'id');
-    if (LONE_SURROGATE.test(id)) return false; // never inserted (see insertMany)
+    if (!isValidId(id)) return false; // never inserted (see insertMany)
     await this.opened;
     return this.storage.remove(id);
   }
@@ -261,7 +255,7 @@ export class LshIndex {
   /** Whether `id` is indexed. */
   async has(id: string): Promise<boolean> {
     assertString(id, 'id');
-    if (LONE_SURROGATE.test(id)) return false;
+    if (!isValidId(id)) return false;
     await this.opened;
     return this.storage.has(id);
   }
@@ -275,7 +269,7 @@ export class LshIndex {
   /** The stored signature values of `id`, or undefined. */
   async get(id: string): Promise<Uint32Array | undefined> {
     assertString(id, 'id');
-    if (LONE_SURROGATE.test(id)) return undefined;
+    if (!isValidId(id)) return undefined;
     await this.opened;
     return this.storage.get(id);
   }

@@ -5,7 +5,7 @@
  * superfastmatch and passim seed text-reuse candidates from shared n-grams.
  */
 import { DuplicateIdError, InvalidArgumentError, describe } from '../errors.js';
-import { assertInteger, assertOptions, assertString } from '../validate.js';
+import { assertId, assertInteger, assertOptions, assertString, isValidId } from '../validate.js';
 import { MemoryPassageStorage } from './memory-passage-storage.js';
 import type { PassageStorage } from './passage-storage.js';
 
@@ -54,7 +54,7 @@ export class PassageIndex {
 
   /** Adds a document's shingles (distinct, e.g. from `MinHasher.shingle`). */
   async add(id: string, shingles: Uint32Array, time?: number): Promise<void> {
-    assertString(id, 'id');
+    assertId(id, 'id');
     if (!(shingles instanceof Uint32Array)) {
       throw new InvalidArgumentError(`shingles must be a Uint32Array of distinct shingle hashes, got ${describe(shingles)}`);
     }
@@ -65,12 +65,14 @@ export class PassageIndex {
 
   async remove(id: string): Promise<boolean> {
     assertString(id, 'id');
+    if (!isValidId(id)) return false;
     await this.open();
     return this.storage.remove(id);
   }
 
   async has(id: string): Promise<boolean> {
     assertString(id, 'id');
+    if (!isValidId(id)) return false;
     await this.open();
     return this.storage.has(id);
   }
