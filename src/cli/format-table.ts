@@ -1,0 +1,135 @@
+/**
+ * Human-readable tables for a terminal. Paragraphs (¶) are counted from 1 here, as readers count
+ * them; the JSON outputs keep the library's 0-based numbers.
+ */
+import {
+  clusterRole,
+  describePair,
+  kindLabel,
+  paragraphRange,
+  percent,
+  rankPairs,
+  relationLabel,
+  splitParagraphs,
+  type Comparison,
+  type Repeat,
+  type ScanResult,
+} from '../index.js';
+import { cut, pad, wrap, type Style } from './terminal.js';
+
+/** What `scan` prints by default on a terminal. */
+export function scanTable(r: ScanResult, style: Style, width: number): string {
+  const out: string[] = [];
+  const skipped = r.skipped ? ` (${r.skipped} skipped)` : '';
+  out.push(
+    style.bold(
+      `Scanned ${count(r.articles, 'article')}${skipped}: ${count(r.clusters.length, 'cluster')} of copies, ` +
+        `${count(r.pairs.length, 'pair')} sharing passages, ${count(r.repeats.length, 'repeated block')}.`,
+    ),
+  );
+
+  out.push('', style.bold('Clusters') + style.dim(' — copies and rewrites of one text, the original first'));
+  if (r.clusters.length === 0) out.push(style.dim('  none: no article copies or rewrites another'));
+  r.clusters.forEach((c, k) => {
+    const members = [c.canonical, ...c.ids.filter((id) => id !== c.canonical)];
+    const idWidth = Math.max(...members.map((id) => id.length));
+    members.forEach((id, i) => {
+      const lead = i === 0 ? `${String(k + 1).padStart(3)}. ` : '     ';
+      const role = i === 0 ? 'original' : clusterRole(r.pairs, id, c.canonical);
+      out.push(`${lead}${id.padEnd(idWidth)}  ${style.dim(role)}`);
+    });
+  });
+
+  out.push('', style.bold('Pairs sharing passages') + style.dim(' — strongest first; coverage = share of each article in matching passages'));
+  if (r.pairs.length === 0) out.push(style.dim('  none'));
+  for (const p of rankPairs(r.pairs)) {
+    const c = p.comparison;
+    const sentence = describePair({ a: p.a, b: p.b, relation: c.relation, direction: c.direction, alignments: c.alignments });
+    out.push(`  ${wrap(sentence, width - 6, '      ').trimStart()}`);
+    const order = c.alignments.length > 1 ? (c.ordered === 1 ? ', all in order' : `, ${Math.round(c.ordered * c.alignments.length)} in order`) : '';
+    out.push(style.dim(`      ${c.relation} · ${count(c.alignments.length, `matching ${c.unit}`)}${order} · Jaccard ${c.jaccard.toFixed(2)}`));
+    out.push(style.dim(wrap(`coverage: ${percent(c.coverage.a)} of ${p.a}, ${percent(c.coverage.b)} of ${p.b}`, width - 6, '      ')));
+  }
+
+  out.push('', style.bold('Repeated blocks inside one article') + style.dim(' — ¶ counted from 1'));
+  if (r.repeats.length === 0) out.push(style.dim('  none'));
+  const idWidth = Math.min(40, Math.max(0, ...r.repeats.map((x) => x.id.length)));
+  for (const x of r.repeats) out.push(`  ${pad(x.id, idWidth)}  ${repeatLine(x)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** "¶9–14 repeat ¶3–8   (6 paragraphs, identical)". */
+export function repeatLine(x: Repeat): string {
+  const verb = x.paragraphs === 1 ? 'repeats' : 'repeat';
+  const how = x.similarity === 1 ? 'identical' : `≥ ${percent(x.similarity)} same characters`;
+  return `${paragraphRange(x.second.from, x.second.to)} ${verb} ${paragraphRange(x.first.from, x.first.to)}  (${count(x.paragraphs, 'paragraph')}, ${how})`;
+}
+
+/** What `compare` prints by default on a terminal. */
+export function comparisonTable(
+  a: { name: string; text: string; repeats: readonly Repeat[] },
+  b: { name: string; text: string; repeats: readonly Repeat[] },
+  c: Comparison,
+  style: Style,
+  width: number,
+): string {
+  const out: string[] = [];
+  const pa = splitParagraphs(a.text);
+  const pb = splitParagraphs(b.text);
+  const side = (label: string, s: typeof a, n: number): string => {
+    const reps = s.repeats.map((x) => `${paragraphRange(x.second.from, x.second.to)} repeat ${paragraphRange(x.first.from, x.first.to)}`);
+    return `${label}  ${s.name}  ${style.dim(`(${count(n, 'paragraph')}${reps.length ? `; ${reps.join('; ')}` : ''})`)}`;
+  };
+  out.push(side('A', a, pa.length), side('B', b, pb.length), '');
+  out.push(style.bold(`${describePair({ a: a.name, b: b.name, relation: c.relation, direction: c.direction, alignments: c.alignments })}.`));
+  const copy = c.direction === 'a-from-b' ? 'A is the copy, B the original' : c.direction === 'b-from-a' ? 'B is the copy, A the original' : 'none';
+  const fact = (k: string, v: string, note = ''): string => `  ${k.padEnd(10)} ${v}${note ? style.dim(`  ${note}`) : ''}`;
+  out.push(
+    fact('relation', `${c.relation} (${relationLabel(c.relation, c.alignments)})`),
+    fact('direction', c.direction ?? 'none', copy === 'none' ? '' : copy),
+    fact('coverage', `A ${percent(c.coverage.a)} · B ${percent(c.coverage.b)}`, 'share of each text in matching passages, repeats not counted'),
+    fact('jaccard', c.jaccard.toFixed(3), 'whole-text overlap of word shingles'),
+    fact('aligned', `${count(c.alignments.length, c.unit)}${c.alignments.length > 1 ? `, ${percent(c.ordered)} in order` : ''}`),
+    '',
+  );
+  if (c.alignments.length === 0) {
+    out.push(style.dim('  No passage of one text matches the other.'));
+    return `${out.join('\n')}\n`;
+  }
+  const fixed = 2 + 5 + 2 + 5 + 2 + 14 + 2 + 5 + 2 + 3;
+  const textWidth = Math.max(16, Math.floor((width - fixed) / 2));
+  out.push(style.bold(`  ${'A ¶'.padStart(5)}  ${'B ¶'.padStart(5)}  ${pad('kind', 14)}  ${'sim'.padStart(5)}  ${pad('A begins', textWidth)}   ${pad('B begins', textWidth)}`.trimEnd()));
+  for (const x of c.alignments) {
+    const ta = a.text.slice(x.a.start, x.a.end);
+    const tb = b.text.slice(x.b.start, x.b.end);
+    out.push(
+      `  ${String(x.a.paragraph + 1).padStart(5)}  ${String(x.b.paragraph + 1).padStart(5)}  ${pad(kindLabel(x.kind), 14)}  ${x.similarity.toFixed(2).padStart(5)}  ${pad(ta, textWidth)}   ${cut(tb, textWidth)}`,
+    );
+  }
+  out.push(style.dim(`  ¶ counted from 1; sim = ${c.alignments.some((x) => x.kind !== 'rewrite') ? 'edit similarity (identical, lightly edited) or ' : ''}shared-phrase Jaccard (reworded)`));
+  return `${out.join('\n')}\n`;
+}
+
+/** What `repeats` prints by default on a terminal. */
+export function repeatsTable(name: string, text: string, repeats: readonly Repeat[], style: Style, width: number): string {
+  const out: string[] = [style.bold(`${name}: ${count(repeats.length, 'repeated block')}`) + style.dim(' (¶ counted from 1)')];
+  if (repeats.length === 0) out.push(style.dim('  No paragraph is printed twice.'));
+  const paragraphs = splitParagraphs(text);
+  for (const x of repeats) {
+    out.push('', `  ${repeatLine(x)}`);
+    for (let k = 0; k < x.paragraphs; k++) {
+      const second = x.second.from + k;
+      const first = x.first.from + k;
+      const p = paragraphs[second];
+      if (!p) continue;
+      const label = `${paragraphRange(second)} = ${paragraphRange(first)}`;
+      out.push(`    ${style.bold(label)}`);
+      out.push(style.dim(wrap(p.text, width - 8, '        ')));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}

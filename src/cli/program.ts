@@ -1,0 +1,187 @@
+/**
+ * The `neardup` command line: commander wiring only; each command lives in its own file and
+ * uses the public API. Exit status: 0 success, 1 unexpected failure, 2 bad usage (one line on
+ * stderr: "neardup: <what>; <what to do>").
+ */
+import { Command, CommanderError, InvalidArgumentError as BadOptionValue, Option } from 'commander';
+import { NeardupError } from '../index.js';
+import pkg from '../../package.json';
+import { compareCommand } from './compare.js';
+import { EXIT, UsageError } from './errors.js';
+import { chooseFormat, type Format } from './formats.js';
+import { repeatsCommand } from './repeats.js';
+import { scan } from './scan.js';
+
+const COMMANDS = ['scan', 'compare', 'repeats'] as const;
+
+function unitInterval(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !(n > 0 && n < 1)) throw new BadOptionValue('it must be a number between 0 and 1, e.g. 0.5');
+  return n;
+}
+
+function similarity(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !(n > 0 && n <= 1)) throw new BadOptionValue('it must be a number above 0 and at most 1, e.g. 0.9');
+  return n;
+}
+
+function integer(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw new BadOptionValue(`it must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function date(value: string): string {
+  if (!Number.isFinite(Date.parse(value))) throw new BadOptionValue('it must be a date, e.g. 2024-06-23 or 2024-06-23T08:00:00Z');
+  return value;
+}
+
+const formatOption = (allowed: readonly Format[], note: string): Option =>
+  new Option('-f, --format <format>', `output format: ${note}`).choices(allowed);
+
+const outputOption = (): Option => new Option('-o, --output <file>', 'write to this file instead of stdout (the format follows its extension: .html, .json, .jsonl)');
+
+const EXIT_HELP = `
+Exit status: 0 done; 1 unexpected failure; 2 bad usage (unknown flag, missing or unreadable file).`;
+
+/** Builds the program; `run` parses and runs it. */
+export function buildProgram(): Command {
+  const program = new Command('neardup')
+    .description('Find near-duplicate, repeated and syndicated news articles: copies, rewrites of wire stories, and paragraphs printed twice.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: () => {}, // run() prints one line of its own
+    })
+    .addHelpText('after', `
+Examples:
+  neardup scan fixtures/articles                      clusters, related pairs and repeats of a folder
+  neardup scan docs.jsonl --format jsonl > found.jsonl  stream findings as they are found
+  neardup compare a.txt b.txt -o report.html          side-by-side report of two articles
+  neardup repeats article.txt                         paragraphs an article prints twice
+${EXIT_HELP}`);
+
+  program
+    .command('scan')
+    .description('Find copies, rewrites and related articles in a collection, and paragraphs repeated inside each article.')
+    .argument(
+      '<input>',
+      'a directory of .txt/.md files (id = file name without extension), a JSONL file with one {"id", "text", "publishedAt"?, "source"?, "url"?} per line, or - to read JSONL from stdin',
+    )
+    .addOption(formatOption(['table', 'json', 'jsonl', 'html'], 'table (default on a terminal), json (default otherwise), jsonl (one finding per line as found), html (use with -o)'))
+    .addOption(outputOption())
+    .addOption(new Option('-t, --threshold <number>', 'whole-text similarity (Jaccard of word shingles) at which two articles are candidates; rewrites are also found paragraph by paragraph (default: 0.5)').argParser(unitInterval))
+    .addOption(new Option('-k, --shingle-size <words>', 'words per shingle (default: 3)').argParser(integer(1, 32)))
+    .addOption(new Option('-m, --meta <file>', 'JSON with publication dates, sources or URLs for articles without them: {"articles": [{"file" or "id", "publishedAt", "source", "url"}]} (the shape of fixtures/expected.json) or {"<id>": {"publishedAt": ...}}'))
+    .option('--no-repeats', 'do not look for paragraphs repeated inside each article')
+    .option('--no-progress', 'never show the progress bar (it shows only on a terminal, for more than 200 articles)')
+    .addHelpText('after', `
+Dates tell the original from the copy: give them as "publishedAt" in JSONL, or with --meta.
+Malformed JSONL lines and unreadable files are reported on stderr with their line number or path, and skipped.
+
+Examples:
+  neardup scan fixtures/articles --meta fixtures/expected.json
+  neardup scan docs.jsonl --format jsonl | jq 'select(.type == "match")'
+  cat docs.jsonl | neardup scan - --format html -o scan.html
+${EXIT_HELP}`)
+    .action(async (input: string, opts: { format?: Format; output?: string; threshold?: number; shingleSize?: number; meta?: string; repeats: boolean; progress: boolean }) => {
+      await scan(input, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'jsonl', 'html']) });
+    });
+
+  program
+    .command('compare')
+    .description('Align two articles paragraph by paragraph: is one a copy or rewrite of the other, and which passages match.')
+    .argument('<a>', 'the first article: a UTF-8 text file (or - for stdin)')
+    .argument('<b>', 'the second article')
+    .addOption(formatOption(['table', 'json', 'html'], 'table (default on a terminal), json (default otherwise), html (a side-by-side report; use with -o)'))
+    .addOption(outputOption())
+    .addOption(new Option('-k, --shingle-size <words>', 'words per shingle (default: 3)').argParser(integer(1, 32)))
+    .addOption(new Option('--date-a <date>', 'when A was published (tells the original from the copy)').argParser(date))
+    .addOption(new Option('--date-b <date>', 'when B was published').argParser(date))
+    .addHelpText('after', `
+Without dates, the copy is the one that credits a wire service ("Source: Reuters"), else the one mostly made of the other.
+
+Examples:
+  neardup compare fixtures/articles/000_a73051b759e3cab2.txt fixtures/articles/001_28d2f76ec5bfe934.txt
+  neardup compare a.txt b.txt -o report.html
+${EXIT_HELP}`)
+    .action(async (a: string, b: string, opts: { format?: Format; output?: string; shingleSize?: number; dateA?: string; dateB?: string }) => {
+      await compareCommand(a, b, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'html']) });
+    });
+
+  program
+    .command('repeats')
+    .description('List blocks of paragraphs that one article prints twice (a pasted block, a doubled headline), with their text.')
+    .argument('<file>', 'a UTF-8 text file (or - for stdin)')
+    .addOption(formatOption(['table', 'json'], 'table (default on a terminal) or json (default otherwise)'))
+    .addOption(outputOption())
+    .addOption(new Option('-s, --similarity <number>', 'edit similarity at which two paragraphs count as the same (default: 0.9)').argParser(similarity))
+    .addOption(new Option('-w, --min-words <n>', 'ignore paragraphs shorter than this many words (default: 3)').argParser(integer(1, 1000)))
+    .addHelpText('after', `
+Paragraphs are counted from 1 in the table and from 0 in JSON (as the library counts them).
+${EXIT_HELP}`)
+    .action(async (file: string, opts: { format?: Format; output?: string; similarity?: number; minWords?: number }) => {
+      await repeatsCommand(file, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json']) });
+    });
+
+  return program;
+}
+
+/** The command named in argv (for help hints), if any. */
+function commandOf(args: readonly string[]): string | undefined {
+  return args.find((a): a is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(a));
+}
+
+/** One line from a commander error message: "error: unknown option '--x'\n(Did you mean --y?)". */
+function commanderMessage(err: CommanderError): string {
+  const text = err.message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
+  const invalid = /^option '([^']+)' argument '([^']*)' is invalid\.\s*(.*)$/s.exec(text);
+  if (invalid) {
+    const flag = invalid[1]!.split(/[ ,]+/).find((f) => f.startsWith('--')) ?? invalid[1]!;
+    const reason = invalid[3]!.replace(/\.$/, '').replace(/^Allowed choices are /, 'choose one of ');
+    return `${flag} ${JSON.stringify(invalid[2])} is not valid: ${reason}`;
+  }
+  return text.replace(/\.$/, '');
+}
+
+/** `neardup ... | head` closes stdout early: end quietly instead of crashing with EPIPE. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+}
+
+/** Parses argv and runs the command; resolves to the exit status. */
+export async function run(argv: readonly string[]): Promise<number> {
+  quietOnClosedPipe();
+  const args = argv.slice(2);
+  const command = commandOf(args);
+  const hint = `see neardup ${command ? `${command} ` : ''}--help`;
+  const fail = (message: string, status: number): number => {
+    process.stderr.write(`neardup: ${message}\n`);
+    return status;
+  };
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.usage;
+      return fail(`${commanderMessage(err)}; ${hint}`, EXIT.usage);
+    }
+    if (err instanceof UsageError) return fail(err.message, EXIT.usage);
+    if (err instanceof NeardupError) return fail(`${err.message}; ${hint}`, EXIT.usage);
+    const message = err instanceof Error ? err.message : String(err);
+    if (process.env.NEARDUP_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return fail(`unexpected error: ${message}; rerun with NEARDUP_DEBUG=1 for details and please report it`, EXIT.failure);
+  }
+}

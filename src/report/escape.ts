@@ -1,0 +1,27 @@
+/**
+ * HTML escaping for untrusted text (article bodies, ids, file names): the five characters that
+ * can open markup or end an attribute value.
+ */
+
+/** `s` with & < > " ' replaced by entities: safe in element content and quoted attributes. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => {
+    switch (c) {
+      case '&':
+        return '&amp;';
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '"':
+        return '&quot;';
+      default:
+        return '&#39;';
+    }
+  });
+}
+
+/** An id made safe for an HTML id attribute and URL fragment: letters, digits, - and _ only. */
+export function anchorId(s: string): string {
+  return s.replace(/[^A-Za-z0-9_-]/g, '_');
+}
