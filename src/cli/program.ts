@@ -11,8 +11,9 @@ import { EXIT, UsageError } from './errors.js';
 import { chooseFormat, type Format } from './formats.js';
 import { repeatsCommand } from './repeats.js';
 import { scan } from './scan.js';
+import { watch } from './watch.js';
 
-const COMMANDS = ['scan', 'compare', 'repeats'] as const;
+const COMMANDS = ['scan', 'compare', 'repeats', 'watch'] as const;
 
 function unitInterval(value: string): number {
   const n = Number(value);
@@ -66,6 +67,7 @@ Examples:
   neardup scan docs.jsonl --format jsonl > found.jsonl  stream findings as they are found
   neardup compare a.txt b.txt -o report.html          side-by-side report of two articles
   neardup repeats article.txt                         paragraphs an article prints twice
+  tail -f wire.jsonl | neardup watch -                one verdict per arriving article
 ${EXIT_HELP}`);
 
   program
@@ -129,6 +131,27 @@ Paragraphs are counted from 1 in the table and from 0 in JSON (as the library co
 ${EXIT_HELP}`)
     .action(async (file: string, opts: { format?: Format; output?: string; similarity?: number; minWords?: number }) => {
       await repeatsCommand(file, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json']) });
+    });
+
+  program
+    .command('watch')
+    .description('Follow a feed: for each JSONL article as it arrives, print one JSON verdict line (new, duplicate, near-duplicate, derived or related, and of what).')
+    .argument('<input>', 'a JSONL file with one {"id", "text", "publishedAt"?, "source"?, "url"?} per line, or - to read from stdin')
+    .addOption(new Option('-w, --window-hours <hours>', 'keep only articles published within this many hours of the newest (default: keep all)').argParser(integer(1, 1_000_000)))
+    .option('--keep-duplicates', 'also index articles judged exact duplicates')
+    .option('--follow', 'keep reading the file as it grows, like tail -f (stop with Ctrl-C)')
+    .addOption(new Option('-t, --threshold <number>', 'whole-text similarity at which two articles are candidates (default: 0.5)').argParser(unitInterval))
+    .addOption(new Option('-k, --shingle-size <words>', 'words per shingle (default: 3)').argParser(integer(1, 32)))
+    .addHelpText('after', `
+Each verdict line: {"id", "verdict", "of", "direction", "matches", "credits", "boilerplate", "added", "replaced", "evicted"}.
+Malformed lines are reported on stderr with their line number and skipped.
+
+Examples:
+  tail -f wire.jsonl | neardup watch - --window-hours 72
+  neardup watch feed.jsonl --follow | jq 'select(.verdict != "new")'
+${EXIT_HELP}`)
+    .action(async (input: string, opts: { windowHours?: number; keepDuplicates?: boolean; follow?: boolean; threshold?: number; shingleSize?: number }) => {
+      await watch(input, opts);
     });
 
   return program;
