@@ -10,7 +10,7 @@ import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { Relation } from '../align/relation.js';
 import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
-import { LshIndex } from '../index/lsh-index.js';
+import { LshIndex, paramsKey } from '../index/lsh-index.js';
 import { findBoilerplate, type BoilerplateParagraph } from '../text/boilerplate.js';
 import { findCredits, type Credit } from '../text/credits.js';
 import { CountMinSketch } from './count-min.js';
@@ -21,7 +21,9 @@ import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } 
 import { buildClusters, type Cluster } from './clusters.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
-import { MemoryDetectorStore, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
+import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
+import { encodeDetectorSnapshot, loadDetector, type DetectorLoadOptions } from './snapshot.js';
+import { DETECTOR_STATE, type DetectorState } from './state.js';
 
 /** An article given to the Detector. */
 export interface Article {
@@ -127,6 +129,7 @@ export class Detector {
   private readonly paragraphCounts = new CountMinSketch();
   private readonly isLearnedBoilerplate: (key: number) => boolean;
   private readonly windowMs: number | undefined;
+  private readonly windowHours: number | undefined;
   private readonly keepDuplicates: boolean;
   private readonly arrivals = new TimeHeap();
   private streamTime = -Infinity;
@@ -165,6 +168,7 @@ export class Detector {
         throw new InvalidArgumentError(`window.hours must be a positive number of hours, e.g. { hours: 72 }, got ${describe(hours)}`);
       }
       this.windowMs = hours * 3_600_000;
+      this.windowHours = hours;
     }
     if (options.keepDuplicates !== undefined && typeof options.keepDuplicates !== 'boolean') {
       throw new InvalidArgumentError(`keepDuplicates must be true or false, got ${describe(options.keepDuplicates)}`);
@@ -304,9 +308,10 @@ export class Detector {
   async removeOlderThan(time: Date | string | number): Promise<number> {
     const cutoff = toTime(time, 'time')!;
     let removed = 0;
-    for (const id of await this.articles.ids()) {
-      const a = await this.articles.get(id);
-      if (a && (a.publishedAt ?? a.addedAt) < cutoff && (await this.remove(id))) removed++;
+    const ids = await this.articles.ids();
+    const records = await getArticles(this.articles, ids);
+    for (const [i, a] of records.entries()) {
+      if (a && (a.publishedAt ?? a.addedAt) < cutoff && (await this.remove(ids[i]!))) removed++;
     }
     return removed;
   }
@@ -322,11 +327,85 @@ export class Detector {
    */
   async clusters(): Promise<Cluster[]> {
     const articles = new Map<string, StoredArticle>();
-    for (const id of await this.articles.ids()) {
-      const a = await this.articles.get(id);
-      if (a) articles.set(id, a);
-    }
+    const ids = await this.articles.ids();
+    (await getArticles(this.articles, ids)).forEach((a, i) => a && articles.set(ids[i]!, a));
     return buildClusters(articles, await this.articles.edges());
+  }
+
+  /**
+   * Encodes the whole detector — settings, articles, document signatures, passage postings and
+   * boilerplate shingles, verified pairs, and the stream state `process()` continues from — as
+   * versioned, CRC-32-checked bytes; `Detector.load` restores it to answer exactly as this one.
+   * Await in-flight calls first; over shared Redis storage, articles being added or removed by
+   * other workers meanwhile are left out unless present in all three stores.
+   *
+   * @example
+   * ```ts
+   * const bytes = await detector.save();
+   * const again = await Detector.load(bytes); // same matches, clusters, pairs and verdicts
+   * ```
+   */
+  async save(): Promise<Uint8Array> {
+    return encodeDetectorSnapshot(this, this[DETECTOR_STATE]());
+  }
+
+  /**
+   * Restores a detector from `save()` bytes into `options.storage` (default: memory), whose
+   * stores must be empty. Settings come from the snapshot; any given that differ are refused.
+   * Only `storage`, `limits` and `cacheSize` may be chosen freely.
+   *
+   * @throws CorruptDataError for truncated, damaged, foreign or future-version bytes.
+   * @throws IncompatibleSignatureError naming every option that differs from the snapshot's.
+   * @throws InvalidArgumentError when a given store already holds data.
+   * @example
+   * ```ts
+   * const detector = await Detector.load(bytes, { storage: await redisDetectorStorage({ url, prefix: 'news' }) });
+   * ```
+   */
+  static load(bytes: Uint8Array, options: DetectorLoadOptions = {}): Promise<Detector> {
+    return loadDetector(bytes, options, (o) => new Detector(o));
+  }
+
+  /** @internal The state snapshots read and restore. */
+  [DETECTOR_STATE](): DetectorState {
+    const o = this.options;
+    return {
+      settings: {
+        threshold: o.threshold,
+        numPerm: o.numPerm,
+        bands: this.documents.bands,
+        rows: this.documents.rows,
+        signature: paramsKey(this.hasher.params),
+        shingleSize: o.shingleSize,
+        seed: o.seed,
+        boilerplateDocs: o.boilerplateDocs,
+        passageShingles: this.passages.shingleKey,
+        paragraphMinWords: o.paragraphMinWords,
+        maxParagraphsQueried: o.maxParagraphsQueried,
+        paragraphHitShare: o.paragraphHitShare,
+        maxCandidates: o.maxCandidates,
+        align: { ...this.align },
+        window: this.windowHours === undefined ? null : { hours: this.windowHours },
+        keepDuplicates: this.keepDuplicates,
+      },
+      signatureParams: this.hasher.params,
+      getStreamTime: () => this.streamTime,
+      setStreamTime: (time) => {
+        this.streamTime = time;
+      },
+      arrivals: () => {
+        const out: { time: number; id: string }[] = [];
+        for (let e = this.arrivals.pop(); e; e = this.arrivals.pop()) out.push(e);
+        for (const e of out) this.arrivals.push(e.time, e.id); // sorted input: the heap array keeps this order
+        return out;
+      },
+      pushArrival: (time, id) => this.arrivals.push(time, id),
+      learn: (a) => {
+        const prepared = prepareText(a.text, this.align, a.publishedAt);
+        this.cache.set(a.id, prepared);
+        this.countParagraphs(prepared, 1);
+      },
+    };
   }
 
   private prepare(text: string, publishedAt: number | undefined): Query {

@@ -3,3 +3,8 @@ export { type Cluster } from './clusters.js';
 export { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
 export { MemoryDetectorStore, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
 export { dedup, dedupStream, type DedupOptions } from './stream.js';
+export { DETECTOR_SNAPSHOT_VERSION, decodeDetectorSnapshot, settingDifferences, type DecodedDetectorSnapshot, type DetectorLoadOptions } from './snapshot.js';
+export type { DetectorSettings } from './state.js';
+export { loadDetectorFile, saveDetectorFile } from './files.js';
+export { REDIS_STORE_LAYOUT_VERSION, RedisDetectorStore, redisStoreKeys, type RedisDetectorStoreOptions } from './redis-store.js';
+export { redisDetectorStorage, type RedisDetectorStorage, type RedisDetectorStorageOptions } from './redis-detector.js';

@@ -33,7 +33,12 @@ export interface DetectorOptions {
   align?: CompareOptions;
   /** Input limits; exceeding one raises LimitExceededError. */
   limits?: { maxLength?: number; maxParagraphs?: number };
-  /** Where indexes and articles live. Default: memory. */
+  /**
+   * Where indexes and articles live. Default: memory. `await redisDetectorStorage({ url, prefix })`
+   * gives all three in Redis, shared by every worker using the prefix. Per process even then: the
+   * learned-boilerplate counts (a count-min sketch of the paragraphs this process added), the
+   * prepared-text cache, and the window heap of `process()`.
+   */
   storage?: { documents?: LshStorage; passages?: PassageStorage; articles?: DetectorStore };
   /** Prepared texts kept for verification. Default 2048. */
   cacheSize?: number;

@@ -41,6 +41,16 @@ export interface DetectorStore {
   putEdges(edges: readonly PairEdge[]): Awaitable<void>;
   /** Every pair that involves a stored article. */
   edges(): Awaitable<readonly PairEdge[]>;
+  /** Optional: many articles at once (one round trip for a remote store); undefined for absent ids. */
+  getMany?(ids: readonly string[]): Awaitable<readonly (StoredArticle | undefined)[]>;
+}
+
+/** The articles of `ids`, through `getMany` when the store has it, else one `get` each. */
+export async function getArticles(store: DetectorStore, ids: readonly string[]): Promise<readonly (StoredArticle | undefined)[]> {
+  if (typeof store.getMany === 'function') return store.getMany(ids);
+  const out: (StoredArticle | undefined)[] = [];
+  for (const id of ids) out.push(await store.get(id));
+  return out;
 }
 
 /**

@@ -23,3 +23,11 @@ export {
   type SnapshotExpectation,
 } from './snapshot.js';
 export type { Awaitable, Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
+export {
+  REDIS_PASSAGE_LAYOUT_VERSION,
+  RedisPassageStorage,
+  redisPassageKeys,
+  type RedisPassageStorageOptions,
+} from './redis-passage-storage.js';
+export { saturateShingles, saturatedShingles } from './passage-saturation.js';
+export type { RedisConnectionOptions } from './redis-connection.js';

@@ -67,7 +67,7 @@ export class MemoryPassageStorage implements PassageStorage {
       const df = this.df[at]!;
       if (df < 0) continue; // saturated: boilerplate, not listed
       if (df >= max) {
-        this.saturate(at);
+        this.saturate1(at);
         continue;
       }
       this.df[at] = df + 1;
@@ -144,6 +144,20 @@ export class MemoryPassageStorage implements PassageStorage {
     this.layout = layout;
   }
 
+  saturated(): Uint32Array {
+    const out: number[] = [];
+    for (let i = 0; i < this.keys.length; i++) if (this.used[i] === 1 && this.df[i]! < 0) out.push(this.keys[i]!);
+    return Uint32Array.from(out).sort();
+  }
+
+  saturate(shingles: Uint32Array): void {
+    this.requireLayout();
+    for (const h of shingles) {
+      const at = this.cellFor(h);
+      if (this.df[at]! >= 0) this.saturate1(at);
+    }
+  }
+
   /** Distinct shingles tracked and posting cells in use, for benchmarks. */
   get stats(): { shingles: number; postings: number; bytes: number } {
     const bytes =
@@ -157,8 +171,8 @@ export class MemoryPassageStorage implements PassageStorage {
     return this.layout;
   }
 
-  /** Marks a shingle as boilerplate and frees its postings. */
-  private saturate(at: number): void {
+  /** Marks the shingle at table position `at` as boilerplate and frees its postings. */
+  private saturate1(at: number): void {
     for (let link = this.heads[at]!; link !== 0; ) {
       const cell = link - 1;
       link = this.cellNext[cell >>> 14]![cell & (CHUNK - 1)]!;

@@ -32,4 +32,8 @@ export interface PassageStorage {
   /** Every document with its shingles, for snapshots. */
   entries(): AsyncIterable<{ id: string; shingles: Uint32Array; time?: number | undefined }> | Iterable<{ id: string; shingles: Uint32Array; time?: number | undefined }>;
   clear(): Awaitable<void>;
+  /** Every saturated (boilerplate) shingle, sorted ascending: what snapshots must carry. */
+  saturated(): Awaitable<Uint32Array>;
+  /** Marks shingles as boilerplate: their postings are dropped and they are never listed again. */
+  saturate(shingles: Uint32Array): Awaitable<void>;
 }

@@ -1,0 +1,335 @@
+/**
+ * A DetectorStore in Redis, so that many workers share one detector's articles and verified
+ * pairs: each article a hash, each article's pairs a hash keyed by the other article, the ids a
+ * sorted set. Deleting an article and recording pairs are Lua scripts, atomic with each other.
+ */
+import { InvalidArgumentError, StorageError, describe } from '../errors.js';
+import { RedisConnection, checkConnectionOptions, type RedisConnectionOptions } from '../index/redis-connection.js';
+import { assertId, assertOptions, isValidId } from '../validate.js';
+import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
+import type { Direction, Relation } from '../align/relation.js';
+
+/** Version of the key layout below; stored in `{prefix}:layout` and checked on first use. */
+export const REDIS_STORE_LAYOUT_VERSION = 1;
+/** Ids per pipelined round trip when reading many articles or pairs. */
+const READ_BATCH = 1000;
+
+// Key layout ----------------------------------------------------------------------------------
+//
+//   {prefix}:layout     hash  kind = 'articles', storeVersion
+//   {prefix}:ids        zset  id → addedAt (ms)
+//   {prefix}:a:{id}     hash  text, addedAt, publishedAt?, source?, url? (decimal numbers; a string
+//                             that is not well-formed UTF-16 is kept as UTF-16LE bytes in `{field}16`)
+//   {prefix}:e:{id}     hash  other id → the verified pair as JSON { a, b, relation, direction,
+//                             similarity, coverage }; each pair is written under both of its ends
+
+/**
+ * The Redis key names a `RedisDetectorStore` with this prefix uses.
+ *
+ * @example
+ * ```ts
+ * redisStoreKeys('news:articles').article('reuters-1'); // 'news:articles:a:reuters-1'
+ * ```
+ */
+export function redisStoreKeys(prefix: string): {
+  readonly layout: string;
+  readonly ids: string;
+  article(id: string): string;
+  edges(id: string): string;
+  readonly pattern: string;
+} {
+  return {
+    layout: `${prefix}:layout`,
+    ids: `${prefix}:ids`,
+    article: (id) => `${prefix}:a:${id}`,
+    edges: (id) => `${prefix}:e:${id}`,
+    pattern: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*`,
+  };
+}
+
+const SCRIPTS = {
+  /** KEYS: layout. ARGV: version → stored kind, storeVersion. */
+  open: {
+    keys: 1,
+    lua: `
+if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], 'kind', 'articles', 'storeVersion', ARGV[1]) end
+return redis.call('HMGET', KEYS[1], 'kind', 'storeVersion')`,
+  },
+  /** KEYS: ids. ARGV: prefix, id, addedAt, field, value, … Replaces the article's record; keeps its pairs. */
+  put: {
+    keys: 1,
+    lua: `
+local key = ARGV[1] .. ':a:' .. ARGV[2]
+redis.call('DEL', key)
+redis.call('HSET', key, unpack(ARGV, 4))
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2])
+return 1`,
+  },
+  /** KEYS: ids. ARGV: prefix, id → 1 if the article existed. Its pairs leave both ends' hashes. */
+  delete: {
+    keys: 1,
+    lua: `
+local prefix, id = ARGV[1], ARGV[2]
+local existed = redis.call('DEL', prefix .. ':a:' .. id)
+redis.call('ZREM', KEYS[1], id)
+local mine = prefix .. ':e:' .. id
+for _, other in ipairs(redis.call('HKEYS', mine)) do redis.call('HDEL', prefix .. ':e:' .. other, id) end
+redis.call('DEL', mine)
+return existed`,
+  },
+  /** ARGV: prefix, then (a, b, json) triples. A pair is kept only while both articles exist. */
+  putEdges: {
+    keys: 0,
+    lua: `
+local prefix = ARGV[1]
+local n = 0
+for i = 2, #ARGV, 3 do
+  local a, b, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  if redis.call('EXISTS', prefix .. ':a:' .. a) == 1 and redis.call('EXISTS', prefix .. ':a:' .. b) == 1 then
+    redis.call('HSET', prefix .. ':e:' .. a, b, json)
+    redis.call('HSET', prefix .. ':e:' .. b, a, json)
+    n = n + 1
+  end
+end
+return n`,
+  },
+} as const;
+
+type ScriptName = keyof typeof SCRIPTS;
+
+/** Options of a `RedisDetectorStore`: give `client` or `url`, and a prefix. */
+export type RedisDetectorStoreOptions = RedisConnectionOptions;
+
+const RELATIONS: ReadonlySet<string> = new Set<Relation>(['duplicate', 'near-duplicate', 'derived', 'related', 'unrelated']);
+const DIRECTIONS: ReadonlySet<unknown> = new Set<Direction>(['a-from-b', 'b-from-a', null]);
+
+/**
+ * Keeps a Detector's articles and verified pairs in Redis. Pass it as `storage.articles`, or use
+ * `redisDetectorStorage()` to share the whole detector. Needs the optional peer dependency `ioredis`.
+ *
+ * Guarantees: `put` replaces an article in one script; `delete` removes the article and every
+ * pair it is part of in one script; `putEdges` records a pair only if both articles exist at that
+ * moment (one script), so no pair outlives an article deleted by another worker.
+ *
+ * @example
+ * ```ts
+ * import { Detector, RedisDetectorStore } from 'neardup';
+ * const articles = new RedisDetectorStore({ url: 'redis://127.0.0.1:6379', prefix: 'news:articles' });
+ * const detector = new Detector({ storage: { articles } });
+ * ```
+ */
+export class RedisDetectorStore implements DetectorStore {
+  /** The key prefix. */
+  readonly prefix: string;
+  private readonly keys: ReturnType<typeof redisStoreKeys>;
+  private readonly conn: RedisConnection<ScriptName>;
+  private opened: Promise<void> | undefined;
+
+  constructor(options: RedisDetectorStoreOptions) {
+    assertOptions(options, 'RedisDetectorStore options');
+    checkConnectionOptions(options, 'RedisDetectorStore');
+    this.conn = new RedisConnection(options, 'RedisDetectorStore', SCRIPTS, `store_v${REDIS_STORE_LAYOUT_VERSION}`);
+    this.prefix = options.prefix;
+    this.keys = redisStoreKeys(options.prefix);
+  }
+
+  /** Stores (or replaces) an article; its recorded pairs stay. */
+  async put(article: StoredArticle): Promise<void> {
+    if (article === null || typeof article !== 'object') throw new InvalidArgumentError(`article must be a StoredArticle, got ${describe(article)}`);
+    assertId(article.id, 'article.id');
+    if (typeof article.addedAt !== 'number' || !Number.isFinite(article.addedAt)) {
+      throw new InvalidArgumentError(`article.addedAt must be ms since the epoch (a finite number), got ${describe(article.addedAt)}`);
+    }
+    const fields: (string | Buffer)[] = [];
+    pushString(fields, 'text', article.text);
+    fields.push('addedAt', String(article.addedAt));
+    if (article.publishedAt !== undefined) fields.push('publishedAt', String(article.publishedAt));
+    if (article.source !== undefined) pushString(fields, 'source', article.source);
+    if (article.url !== undefined) pushString(fields, 'url', article.url);
+    await this.ready();
+    await this.conn.call('put', (r) => this.conn.script(r, 'put')(this.keys.ids, this.prefix, article.id, String(article.addedAt), ...fields));
+  }
+
+  async get(id: string): Promise<StoredArticle | undefined> {
+    if (!isValidId(id)) return undefined;
+    await this.ready();
+    const row = await this.conn.call('get', (r) => r.hgetallBuffer(this.keys.article(id)));
+    return this.parse(id, row);
+  }
+
+  /**
+   * Many articles in one pipelined round trip per 1,000 ids (undefined for absent ones).
+   *
+   * @example
+   * ```ts
+   * const [a, b] = await store.getMany(['reuters-1', 'site-7']);
+   * ```
+   */
+  async getMany(ids: readonly string[]): Promise<(StoredArticle | undefined)[]> {
+    await this.ready();
+    const out: (StoredArticle | undefined)[] = [];
+    for (let from = 0; from < ids.length; from += READ_BATCH) {
+      const slice = ids.slice(from, from + READ_BATCH);
+      const rows = await this.conn.call('getMany', (r) => {
+        const pipe = r.pipeline();
+        for (const id of slice) pipe.hgetallBuffer(this.keys.article(id));
+        return pipe.exec();
+      });
+      slice.forEach((id, i) => {
+        const [err, row] = rows?.[i] ?? [null, null];
+        if (err) throw this.conn.wrap('getMany', err);
+        out.push(isValidId(id) ? this.parse(id, row as Record<string, Buffer>) : undefined);
+      });
+    }
+    return out;
+  }
+
+  /** Deletes an article and, in the same script, every pair it is part of; false if unknown. */
+  async delete(id: string): Promise<boolean> {
+    if (!isValidId(id)) return false;
+    await this.ready();
+    return (await this.conn.call('delete', (r) => this.conn.script(r, 'delete')(this.keys.ids, this.prefix, id))) === 1;
+  }
+
+  async has(id: string): Promise<boolean> {
+    if (!isValidId(id)) return false;
+    await this.ready();
+    return (await this.conn.call('has', (r) => r.exists(this.keys.article(id)))) === 1;
+  }
+
+  async size(): Promise<number> {
+    await this.ready();
+    return this.conn.call('size', (r) => r.zcard(this.keys.ids));
+  }
+
+  /** Every article id, oldest added first (ZRANGE of `{prefix}:ids`). */
+  async ids(): Promise<string[]> {
+    await this.ready();
+    return this.conn.call('ids', (r) => r.zrange(this.keys.ids, 0, -1));
+  }
+
+  /** Records verified pairs whose two articles both exist (one script). */
+  async putEdges(edges: readonly PairEdge[]): Promise<void> {
+    if (edges.length === 0) return;
+    const args: string[] = [];
+    for (const e of edges) {
+      if (!isValidId(e.a) || !isValidId(e.b)) continue; // such articles cannot exist
+      args.push(e.a, e.b, JSON.stringify({ a: e.a, b: e.b, relation: e.relation, direction: e.direction, similarity: e.similarity, coverage: { a: e.coverage.a, b: e.coverage.b } }));
+    }
+    await this.ready();
+    await this.conn.call('putEdges', (r) => this.conn.script(r, 'putEdges')(this.prefix, ...args));
+  }
+
+  /**
+   * Every pair between stored articles, each once, read with one pipelined round trip per 1,000
+   * articles. Not a point-in-time view under concurrent writers.
+   */
+  async edges(): Promise<PairEdge[]> {
+    const ids = await this.ids();
+    const out: PairEdge[] = [];
+    for (let from = 0; from < ids.length; from += READ_BATCH) {
+      const slice = ids.slice(from, from + READ_BATCH);
+      const rows = await this.conn.call('edges', (r) => {
+        const pipe = r.pipeline();
+        for (const id of slice) pipe.hgetall(this.keys.edges(id));
+        return pipe.exec();
+      });
+      slice.forEach((id, i) => {
+        const [err, row] = rows?.[i] ?? [null, null];
+        if (err) throw this.conn.wrap('edges', err);
+        for (const [other, json] of Object.entries(row as Record<string, string>)) {
+          const e = this.parseEdge(id, json);
+          if (e.a === id && e.b === other) out.push(e);
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Deletes every key under `{prefix}:` (SCAN + UNLINK). Not atomic: stop writers first. */
+  async clear(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.conn.call('clear', (r) => r.scanBuffer(cursor, 'MATCH', this.keys.pattern, 'COUNT', 1000));
+      cursor = next.toString();
+      if (keys.length > 0) await this.conn.call('clear', (r) => r.unlink(...keys));
+    } while (cursor !== '0');
+    this.opened = undefined;
+  }
+
+  /** Disconnects the client if this store created it (from `url`); a given client stays open. */
+  close(): Promise<void> {
+    return this.conn.close();
+  }
+
+  /** Checks (once) that the prefix holds an article store of this layout version, writing it if new. */
+  private ready(): Promise<void> {
+    if (this.opened === undefined) {
+      const opening = (async () => {
+        const [kind, version] = (await this.conn.call('open', (r) => this.conn.script(r, 'open')(this.keys.layout, REDIS_STORE_LAYOUT_VERSION))) as (string | null)[];
+        if (kind !== 'articles') {
+          throw new StorageError(`Redis prefix "${this.prefix}" holds other neardup data (an index?), not a detector's articles; give each store its own prefix`);
+        }
+        if (version !== String(REDIS_STORE_LAYOUT_VERSION)) {
+          throw new StorageError(
+            `Redis prefix "${this.prefix}" holds articles in key layout version ${version ?? 'unknown'}, this build uses ${REDIS_STORE_LAYOUT_VERSION}; use a new prefix, or clear() this one and re-add the articles`,
+          );
+        }
+      })();
+      this.opened = opening;
+      opening.catch(() => {
+        if (this.opened === opening) this.opened = undefined;
+      });
+    }
+    return this.opened;
+  }
+
+  private parse(id: string, row: Record<string, Buffer>): StoredArticle | undefined {
+    if (Object.keys(row).length === 0) return undefined;
+    const text = readString(row, 'text');
+    const addedAt = Number(row.addedAt?.toString());
+    if (text === undefined || !Number.isFinite(addedAt)) {
+      throw new StorageError(`Redis key ${JSON.stringify(this.keys.article(id))} is not an article this build wrote; something else writes under prefix "${this.prefix}": clear() it and re-add the articles`);
+    }
+    const publishedAt = row.publishedAt === undefined ? undefined : Number(row.publishedAt.toString());
+    const article: { -readonly [K in keyof StoredArticle]: StoredArticle[K] } = { id, text, publishedAt, source: readString(row, 'source'), url: readString(row, 'url'), addedAt };
+    return article;
+  }
+
+  private parseEdge(id: string, json: string): PairEdge {
+    let e: PairEdge;
+    try {
+      e = JSON.parse(json) as PairEdge;
+    } catch (cause) {
+      throw new StorageError(`Redis key ${JSON.stringify(this.keys.edges(id))} holds a pair that is not JSON; clear() prefix "${this.prefix}" and re-add the articles`, { cause });
+    }
+    if (
+      e === null ||
+      typeof e !== 'object' ||
+      typeof e.a !== 'string' ||
+      typeof e.b !== 'string' ||
+      !RELATIONS.has(e.relation) ||
+      !DIRECTIONS.has(e.direction) ||
+      typeof e.similarity !== 'number' ||
+      typeof e.coverage?.a !== 'number' ||
+      typeof e.coverage?.b !== 'number'
+    ) {
+      throw new StorageError(`Redis key ${JSON.stringify(this.keys.edges(id))} holds a pair this build cannot read; clear() prefix "${this.prefix}" and re-add the articles`);
+    }
+    return e;
+  }
+}
+
+/** Appends a string field: UTF-8 when well-formed, else its UTF-16LE bytes under `{name}16` (lossless). */
+function pushString(fields: (string | Buffer)[], name: string, value: string): void {
+  if (typeof value !== 'string') throw new InvalidArgumentError(`article.${name} must be a string, got ${describe(value)}`);
+  if (value.isWellFormed()) fields.push(name, value);
+  else fields.push(`${name}16`, Buffer.from(value, 'utf16le'));
+}
+
+function readString(row: Record<string, Buffer>, name: string): string | undefined {
+  const utf8 = row[name];
+  if (utf8 !== undefined) return utf8.toString('utf8');
+  const utf16 = row[`${name}16`];
+  return utf16 === undefined ? undefined : utf16.toString('utf16le');
+}

@@ -1,0 +1,47 @@
+/**
+ * The part of a Detector's state that lives outside its storages — settings, stream time, the
+ * window heap, the learned-boilerplate counts — as snapshots read and restore it. Internal.
+ */
+import type { AlignOptions } from '../align/options.js';
+import type { SignatureParams } from '../sketch/signature.js';
+import type { StoredArticle } from './store.js';
+
+/** Key of the Detector method that hands its state to snapshots; not part of the public API. */
+export const DETECTOR_STATE: unique symbol = Symbol('neardup.detector.state');
+
+/** Every setting that changes what a Detector answers, with the values in effect. */
+export interface DetectorSettings {
+  readonly threshold: number;
+  readonly numPerm: number;
+  /** LSH banding the build chose for threshold and numPerm. */
+  readonly bands: number;
+  readonly rows: number;
+  /** `paramsKey()` of the document signatures. */
+  readonly signature: string;
+  readonly shingleSize: number;
+  readonly seed: number;
+  readonly boilerplateDocs: number;
+  /** The passage index's shingle key, e.g. 'word-3'. */
+  readonly passageShingles: string;
+  readonly paragraphMinWords: number;
+  readonly maxParagraphsQueried: number;
+  readonly paragraphHitShare: number;
+  readonly maxCandidates: number;
+  readonly align: AlignOptions;
+  readonly window: { readonly hours: number } | null;
+  readonly keepDuplicates: boolean;
+}
+
+/** What a Detector exposes to snapshots. */
+export interface DetectorState {
+  readonly settings: DetectorSettings;
+  readonly signatureParams: SignatureParams;
+  /** Newest time `process()` has seen (−Infinity before the first). */
+  getStreamTime(): number;
+  setStreamTime(time: number): void;
+  /** The window heap's entries, oldest first; the heap is left holding the same entries in this order. */
+  arrivals(): { time: number; id: string }[];
+  pushArrival(time: number, id: string): void;
+  /** Counts an article's paragraphs into learned boilerplate and caches its prepared text. */
+  learn(article: StoredArticle): void;
+}

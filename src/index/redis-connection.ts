@@ -1,0 +1,196 @@
+/**
+ * The connection plumbing RedisPassageStorage and RedisDetectorStore share: option checks, a
+ * lazily created (or given) ioredis client, Lua scripts defined as versioned commands, and errors
+ * wrapped in `StorageError` messages that say what to check.
+ */
+import type { Redis, RedisOptions } from 'ioredis';
+import { InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
+import { assertString } from '../validate.js';
+
+/** How to reach Redis: give `client` or `url`, and a key prefix. */
+export interface RedisConnectionOptions {
+  /** An ioredis client to use (left open by `close()`). It must not set `keyPrefix`. */
+  client?: Redis;
+  /** A Redis URL such as 'redis://127.0.0.1:6379'; a client is then created and owned. */
+  url?: string;
+  /** Extra ioredis options for a client created from `url`. */
+  redisOptions?: RedisOptions;
+  /** Every key starts with `{prefix}:`. For Redis Cluster, use a hash tag such as '{news}'. */
+  prefix: string;
+}
+
+/** A Lua script: how many of its arguments are keys, and its source. */
+export interface LuaScript {
+  readonly keys: number;
+  readonly lua: string;
+}
+
+type ScriptCall = (...args: (string | Buffer | number)[]) => Promise<unknown>;
+
+/** True on little-endian hosts, where Uint32Array memory already is the wire layout. */
+const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Checks connection options; `owner` names the class in messages. */
+export function checkConnectionOptions(options: RedisConnectionOptions | undefined, owner: string): void {
+  if (options === undefined || options === null || typeof options !== 'object') {
+    throw new InvalidArgumentError(`${owner} needs options: { url: 'redis://127.0.0.1:6379', prefix: 'news' } or { client, prefix }`);
+  }
+  const { client, url, prefix } = options;
+  assertString(prefix, 'prefix');
+  if (prefix === '') throw new InvalidArgumentError(`prefix must be a non-empty string such as 'news', so that the ${owner}'s keys are kept apart`);
+  if (client === undefined && url === undefined) {
+    throw new InvalidArgumentError(`${owner} needs a client or a url: { url: 'redis://127.0.0.1:6379', prefix } or { client: new Redis(), prefix }`);
+  }
+  if (client !== undefined && url !== undefined) throw new InvalidArgumentError(`give ${owner} a client or a url, not both`);
+  if (url !== undefined) assertString(url, 'url');
+  if (client !== undefined) {
+    if (client === null || typeof client !== 'object' || typeof client.defineCommand !== 'function' || typeof client.pipeline !== 'function') {
+      throw new InvalidArgumentError(`client must be an ioredis client (new Redis() from 'ioredis'), got ${describe(client)}`);
+    }
+    if (client.options?.keyPrefix) {
+      throw new InvalidArgumentError(
+        `the ioredis client sets keyPrefix ${JSON.stringify(client.options.keyPrefix)}; use a client without keyPrefix and put it in ${owner}'s prefix option`,
+      );
+    }
+  }
+}
+
+/** Creates an ioredis client from `url`, importing the optional peer dependency on demand. */
+export async function createRedisClient(url: string, redisOptions: RedisOptions | undefined, owner: string): Promise<Redis> {
+  let mod: typeof import('ioredis');
+  try {
+    mod = await import('ioredis');
+  } catch (cause) {
+    throw new StorageError(`${owner} needs the optional peer dependency ioredis: run \`npm install ioredis@^5\``, { cause });
+  }
+  const exported = mod as unknown as { Redis?: typeof Redis; default?: typeof Redis & { Redis?: typeof Redis } };
+  const Ctor = exported.Redis ?? exported.default?.Redis ?? exported.default;
+  if (typeof Ctor !== 'function') throw new StorageError('the installed ioredis does not export Redis; install ioredis@^5');
+  const client = new Ctor(url, { maxRetriesPerRequest: 2, ...redisOptions });
+  client.on('error', () => undefined); // failures reach callers as rejected commands
+  return client;
+}
+
+/**
+ * One owner's connection: runs commands with a connected client and turns failures into
+ * `StorageError`s naming the prefix and the remedy.
+ */
+export class RedisConnection<S extends string> {
+  readonly prefix: string;
+  private readonly url: string | undefined;
+  private readonly redisOptions: RedisOptions | undefined;
+  private readonly ownsClient: boolean;
+  private client: Redis | undefined;
+  private connecting: Promise<Redis> | undefined;
+
+  constructor(
+    options: RedisConnectionOptions,
+    private readonly owner: string,
+    private readonly scripts: Readonly<Record<S, LuaScript>>,
+    /** Command names are `neardup_${tag}_${name}`: a versioned tag lets two builds share a client. */
+    private readonly tag: string,
+  ) {
+    checkConnectionOptions(options, owner);
+    this.prefix = options.prefix;
+    this.url = options.url;
+    this.redisOptions = options.redisOptions;
+    this.ownsClient = options.client === undefined;
+    if (options.client) {
+      this.define(options.client);
+      this.client = options.client;
+    }
+  }
+
+  /** Runs `fn` with a connected client; errors other than neardup's become `StorageError`. */
+  async call<T>(what: string, fn: (client: Redis) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.client ?? (await this.connect()));
+    } catch (err) {
+      throw err instanceof NeardupError ? err : this.wrap(what, err);
+    }
+  }
+
+  /** The script `name` bound to `client` (its `…Buffer` variant returns Buffers). */
+  script(client: Redis, name: S, buffers = false): ScriptCall {
+    const fn = (client as unknown as Record<string, ScriptCall>)[this.command(name) + (buffers ? 'Buffer' : '')]!;
+    return fn.bind(client);
+  }
+
+  /** The command name of script `name`, for pipelines. */
+  command(name: S): string {
+    return `neardup_${this.tag}_${name}`;
+  }
+
+  /** A StorageError for a failed `what`. */
+  wrap(what: string, err: unknown): StorageError {
+    const message = err instanceof Error ? err.message : String(err);
+    const o = this.client?.options;
+    const where = this.url ?? (o?.host ? `${o.host}:${o.port ?? 6379}` : '');
+    return new StorageError(
+      `Redis ${what} failed for prefix "${this.prefix}": ${message}; check that Redis is reachable${where ? ` at ${where}` : ''} and that nothing else writes keys under this prefix`,
+      { cause: err },
+    );
+  }
+
+  /** Disconnects the client if it was created from `url`; a given client stays open. */
+  async close(): Promise<void> {
+    const client = this.connecting ? await this.connecting.catch(() => undefined) : undefined;
+    this.connecting = undefined;
+    if (!this.ownsClient || !client) return;
+    this.client = undefined;
+    try {
+      await client.quit();
+    } catch {
+      client.disconnect();
+    }
+  }
+
+  private define(client: Redis): void {
+    const target = client as unknown as Record<string, unknown>;
+    for (const name of Object.keys(this.scripts) as S[]) {
+      const command = this.command(name);
+      if (typeof target[command] !== 'function') client.defineCommand(command, { numberOfKeys: this.scripts[name].keys, lua: this.scripts[name].lua });
+    }
+  }
+
+  private connect(): Promise<Redis> {
+    this.connecting ??= (async () => {
+      const client = await createRedisClient(this.url!, this.redisOptions, this.owner);
+      this.define(client);
+      this.client = client;
+      return client;
+    })();
+    this.connecting.catch(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+}
+
+/** The values as little-endian bytes (a view, no copy, on little-endian hosts). */
+export function u32sToBuffer(values: Uint32Array): Buffer {
+  if (HOST_LE) return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  const out = Buffer.allocUnsafe(values.length * 4);
+  for (let i = 0; i < values.length; i++) out.writeUInt32LE(values[i]!, 4 * i);
+  return out;
+}
+
+/** Little-endian bytes as a new Uint32Array (a trailing partial value is dropped). */
+export function bufferToU32s(bytes: Buffer): Uint32Array {
+  const out = new Uint32Array(bytes.length >>> 2);
+  if (HOST_LE) new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
+  else for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(4 * i);
+  return out;
+}
+
+/** A time as a sorted-set score: +inf for none (never expires), else the number. */
+export function timeScore(time: number | undefined): string {
+  if (time === undefined || Number.isNaN(time) || time === Infinity) return '+inf';
+  if (time === -Infinity) return '-inf';
+  return String(time);
+}
+
+/** The exclusive upper bound of ZRANGEBYSCORE for "before `time`". */
+export function beforeScore(time: number): string {
+  return time === Infinity ? '(+inf' : time === -Infinity ? '(-inf' : `(${time}`;
+}

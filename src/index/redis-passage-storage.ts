@@ -1,0 +1,435 @@
+/**
+ * Redis storage for a passage index that many processes share: one set of document ids per
+ * listed shingle, a set of saturated (boilerplate) shingles, each document's shingles in a hash.
+ * Adds and removals are single Lua scripts, so saturation is decided atomically across writers.
+ */
+import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
+import { assertId, assertInteger, assertOptions, isValidId } from '../validate.js';
+import type { PassageLayout, PassageStorage } from './passage-storage.js';
+import {
+  RedisConnection,
+  beforeScore,
+  bufferToU32s,
+  checkConnectionOptions,
+  timeScore,
+  u32sToBuffer,
+  type RedisConnectionOptions,
+} from './redis-connection.js';
+
+/** Version of the key layout below; stored in `{prefix}:layout` and checked by `open()`. */
+export const REDIS_PASSAGE_LAYOUT_VERSION = 1;
+const DEFAULT_SCAN_COUNT = 1000;
+
+// Key layout ----------------------------------------------------------------------------------
+//
+//   {prefix}:layout        hash  kind = 'passages', passageVersion, maxPostings, shingleKey, fingerprint
+//   {prefix}:ids           zset  id → time (ms; +inf for documents without one)
+//   {prefix}:d:{id}        hash  s = the document's shingles (u32 LE), t = its time (absent when none)
+//   {prefix}:p:{shingle}   set   ids of the documents holding a listed shingle (8 lowercase hex digits);
+//                                its SCARD is the shingle's document frequency
+//   {prefix}:sat           set   saturated shingles (8 hex digits): held by more than maxPostings
+//                                documents once, never listed again (until clear())
+//
+// A shingle's posting set is deleted when it saturates, and by Redis itself when its last holder
+// leaves (document frequency 0: the shingle starts over, as in MemoryPassageStorage).
+
+/**
+ * The Redis key names a `RedisPassageStorage` with this prefix uses, for operators and tests.
+ *
+ * @example
+ * ```ts
+ * redisPassageKeys('news:passages').postings(0xbeef); // 'news:passages:p:0000beef'
+ * ```
+ */
+export function redisPassageKeys(prefix: string): {
+  readonly layout: string;
+  readonly ids: string;
+  readonly saturated: string;
+  doc(id: string): string;
+  postings(shingle: number): string;
+  /** SCAN pattern matching every key of the storage. */
+  readonly pattern: string;
+} {
+  return {
+    layout: `${prefix}:layout`,
+    ids: `${prefix}:ids`,
+    saturated: `${prefix}:sat`,
+    doc: (id) => `${prefix}:d:${id}`,
+    postings: (shingle) => `${prefix}:p:${hex(shingle)}`,
+    pattern: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*`,
+  };
+}
+
+// Lua scripts ---------------------------------------------------------------------------------
+
+const LUA_HEX = `
+local function hex(s, i) return string.format('%08x', (struct.unpack('<I4', s, 4 * i + 1))) end
+`;
+
+/** Writes the layout if absent; returns an error reply if another layout was written meanwhile. */
+const LUA_CHECK_LAYOUT = `
+local function checkLayout(layoutKey, maxPostings, shingleKey, version, fingerprint)
+  local fp = redis.call('HGET', layoutKey, 'fingerprint')
+  if not fp then
+    redis.call('HSET', layoutKey, 'kind', 'passages', 'passageVersion', version, 'maxPostings', maxPostings, 'shingleKey', shingleKey, 'fingerprint', fingerprint)
+    return nil
+  end
+  if fp ~= fingerprint then return {'layout', fp} end
+  return nil
+end
+`;
+
+const LUA_REMOVE_DOC = `
+local function removeDoc(prefix, idsKey, id)
+  local docKey = prefix .. ':d:' .. id
+  local s = redis.call('HGET', docKey, 's')
+  if not s then return 0 end
+  -- a saturated shingle has no posting set: SREM is a no-op there
+  for i = 0, #s / 4 - 1 do redis.call('SREM', prefix .. ':p:' .. hex(s, i), id) end
+  redis.call('DEL', docKey)
+  redis.call('ZREM', idsKey, id)
+  return 1
+end
+`;
+
+const SCRIPTS = {
+  /** KEYS: layout. ARGV: maxPostings, shingleKey, version, fingerprint → stored kind, version, maxPostings, shingleKey. */
+  open: {
+    keys: 1,
+    lua: `
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('HSET', KEYS[1], 'kind', 'passages', 'passageVersion', ARGV[3], 'maxPostings', ARGV[1], 'shingleKey', ARGV[2], 'fingerprint', ARGV[4])
+end
+return redis.call('HMGET', KEYS[1], 'kind', 'passageVersion', 'maxPostings', 'shingleKey')`,
+  },
+  /**
+   * KEYS: layout, ids, sat. ARGV: prefix, maxPostings, shingleKey, version, fingerprint, id,
+   * shingles (u32 LE), time ('' for none), score. → {'ok'} | {'duplicate'} | {'layout', fp}.
+   */
+  add: {
+    keys: 3,
+    lua: `${LUA_HEX}${LUA_CHECK_LAYOUT}
+local bad = checkLayout(KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])
+if bad then return bad end
+local prefix, id, s = ARGV[1], ARGV[6], ARGV[7]
+local docKey = prefix .. ':d:' .. id
+if redis.call('EXISTS', docKey) == 1 then return {'duplicate'} end
+if ARGV[8] == '' then redis.call('HSET', docKey, 's', s) else redis.call('HSET', docKey, 's', s, 't', ARGV[8]) end
+redis.call('ZADD', KEYS[2], ARGV[9], id)
+local max = tonumber(ARGV[2])
+for i = 0, #s / 4 - 1 do
+  local h = hex(s, i)
+  if redis.call('SISMEMBER', KEYS[3], h) == 0 then
+    local key = prefix .. ':p:' .. h
+    if redis.call('SCARD', key) >= max then
+      redis.call('DEL', key)
+      redis.call('SADD', KEYS[3], h)
+    else
+      redis.call('SADD', key, id)
+    end
+  end
+end
+return {'ok'}`,
+  },
+  /** KEYS: ids. ARGV: prefix, id → 1 if removed, 0 if unknown. */
+  remove: {
+    keys: 1,
+    lua: `${LUA_HEX}${LUA_REMOVE_DOC}
+return removeDoc(ARGV[1], KEYS[1], ARGV[2])`,
+  },
+  /** KEYS: ids. ARGV: prefix, exclusive max score ('(123'), limit → how many were removed. */
+  expire: {
+    keys: 1,
+    lua: `${LUA_HEX}${LUA_REMOVE_DOC}
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
+for _, id in ipairs(ids) do removeDoc(ARGV[1], KEYS[1], id) end
+return #ids`,
+  },
+  /**
+   * ARGV: prefix, then one u32 LE shingle set per query → per set a flat [id, count, …]. Read-only;
+   * a saturated shingle has no posting set and so adds nothing.
+   */
+  lookup: {
+    keys: 0,
+    lua: `${LUA_HEX}
+local prefix = ARGV[1]
+local out = {}
+for k = 2, #ARGV do
+  local s = ARGV[k]
+  local counts, order = {}, {}
+  for i = 0, #s / 4 - 1 do
+    for _, id in ipairs(redis.call('SMEMBERS', prefix .. ':p:' .. hex(s, i))) do
+      local c = counts[id]
+      if c then counts[id] = c + 1 else counts[id] = 1; order[#order + 1] = id end
+    end
+  end
+  local flat = {}
+  for _, id in ipairs(order) do flat[#flat + 1] = id; flat[#flat + 1] = counts[id] end
+  out[#out + 1] = flat
+end
+return out`,
+  },
+  /** KEYS: layout, sat. ARGV: prefix, maxPostings, shingleKey, version, fingerprint, shingles → {'ok'} | {'layout', fp}. */
+  saturate: {
+    keys: 2,
+    lua: `${LUA_HEX}${LUA_CHECK_LAYOUT}
+local bad = checkLayout(KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])
+if bad then return bad end
+local s = ARGV[6]
+for i = 0, #s / 4 - 1 do
+  local h = hex(s, i)
+  redis.call('DEL', ARGV[1] .. ':p:' .. h)
+  redis.call('SADD', KEYS[2], h)
+end
+return {'ok'}`,
+  },
+} as const;
+
+type ScriptName = keyof typeof SCRIPTS;
+
+/** Options of a `RedisPassageStorage`. Give `client` or `url`. */
+export interface RedisPassageStorageOptions extends RedisConnectionOptions {
+  /** COUNT of each SCAN / ZSCAN step and ids removed per expiry script. Default 1000. */
+  scanCount?: number;
+}
+
+/**
+ * Keeps a passage index in Redis so that many processes share it, with exactly the semantics of
+ * `MemoryPassageStorage`: a shingle held by more than `maxPostings` documents is saturated
+ * (boilerplate) and never listed again, even after its holders leave; below that, its document
+ * frequency is the number of documents holding it now. Needs the optional peer dependency
+ * `ioredis`.
+ *
+ * Guarantees: `add` and `remove` are one Lua script each (atomic: readers see all of a document's
+ * postings or none, and two writers cannot both slip under the cut-off); `lookup(sets)` is one
+ * read-only script — one round trip, counts computed in Redis, and a consistent view of every set
+ * at once (a pipeline of SMEMBERS could see a concurrent add in some posting sets and not others,
+ * and would ship every posting instead of one count per document).
+ *
+ * @example
+ * ```ts
+ * import { PassageIndex, RedisPassageStorage } from 'neardup';
+ * const storage = new RedisPassageStorage({ url: 'redis://127.0.0.1:6379', prefix: 'news:passages' });
+ * const passages = new PassageIndex({ storage, maxPostings: 100 });
+ * await passages.add('wire-1', hasher.shingle(text), Date.now());
+ * const [shared] = await passages.lookup([hasher.shingle(paragraph)]);
+ * await storage.close();
+ * ```
+ */
+export class RedisPassageStorage implements PassageStorage {
+  /** The key prefix. */
+  readonly prefix: string;
+  private readonly keys: ReturnType<typeof redisPassageKeys>;
+  private readonly conn: RedisConnection<ScriptName>;
+  private readonly scanCount: number;
+  private layout: PassageLayout | undefined;
+  private fingerprint = '';
+
+  constructor(options: RedisPassageStorageOptions) {
+    assertOptions(options, 'RedisPassageStorage options');
+    checkConnectionOptions(options, 'RedisPassageStorage');
+    const { scanCount = DEFAULT_SCAN_COUNT } = options;
+    assertInteger(scanCount, 'scanCount', 1, 1_000_000);
+    this.conn = new RedisConnection(options, 'RedisPassageStorage', SCRIPTS, `passages_v${REDIS_PASSAGE_LAYOUT_VERSION}`);
+    this.prefix = options.prefix;
+    this.keys = redisPassageKeys(options.prefix);
+    this.scanCount = scanCount;
+  }
+
+  /** Binds to `layout`, writing it to `{prefix}:layout` if absent; refuses a prefix holding another. */
+  async open(layout: PassageLayout): Promise<void> {
+    const fingerprint = layoutFingerprint(layout);
+    const stored = (await this.conn.call('open', (r) =>
+      this.conn.script(r, 'open')(this.keys.layout, layout.maxPostings, layout.shingleKey, REDIS_PASSAGE_LAYOUT_VERSION, fingerprint),
+    )) as (string | null)[];
+    const [kind, version, maxPostings, shingleKey] = stored;
+    if (kind !== 'passages') {
+      throw new StorageError(
+        `Redis prefix "${this.prefix}" holds other neardup data (an LSH index or an article store?), not a passage index; give each storage its own prefix`,
+      );
+    }
+    if (version !== String(REDIS_PASSAGE_LAYOUT_VERSION)) {
+      throw new StorageError(
+        `Redis prefix "${this.prefix}" holds a passage index in key layout version ${version ?? 'unknown'}, this build uses ${REDIS_PASSAGE_LAYOUT_VERSION}; use a new prefix, or clear() this one and rebuild the index`,
+      );
+    }
+    const diff: string[] = [];
+    if (maxPostings !== String(layout.maxPostings)) diff.push(`maxPostings (${maxPostings} stored vs ${layout.maxPostings} here)`);
+    if (shingleKey !== layout.shingleKey) diff.push(`shingles (${shingleKey} stored vs ${layout.shingleKey} here)`);
+    if (diff.length > 0) {
+      throw new IncompatibleSignatureError(
+        `Redis prefix "${this.prefix}" already holds a passage index with other settings: ${diff.join(', ')}; use the stored settings, or another prefix`,
+      );
+    }
+    this.layout = layout;
+    this.fingerprint = fingerprint;
+  }
+
+  /** Adds a document's distinct shingles in one script; `DuplicateIdError`, writing nothing, if present. */
+  async add(id: string, shingles: Uint32Array, time?: number): Promise<void> {
+    const layout = this.requireLayout();
+    assertId(id, 'id');
+    if (!(shingles instanceof Uint32Array)) {
+      throw new InvalidArgumentError(`shingles must be a Uint32Array of distinct shingle hashes, got ${describe(shingles)}`);
+    }
+    const t = time === undefined || Number.isNaN(time) ? '' : String(time);
+    const reply = (await this.conn.call('add', (r) =>
+      this.conn.script(r, 'add')(
+        this.keys.layout,
+        this.keys.ids,
+        this.keys.saturated,
+        this.prefix,
+        ...this.layoutArgs(layout),
+        id,
+        u32sToBuffer(shingles),
+        t,
+        timeScore(time),
+      ),
+    )) as string[];
+    this.checkReply(reply);
+    if (reply[0] === 'duplicate') throw new DuplicateIdError(id);
+  }
+
+  /** Removes a document's postings in one script; false if unknown. */
+  async remove(id: string): Promise<boolean> {
+    if (!isValidId(id)) return false;
+    const removed = await this.conn.call('remove', (r) => this.conn.script(r, 'remove')(this.keys.ids, this.prefix, id));
+    return removed === 1;
+  }
+
+  has(id: string): Promise<boolean> {
+    if (!isValidId(id)) return Promise.resolve(false);
+    return this.conn.call('has', async (r) => (await r.exists(this.keys.doc(id))) === 1);
+  }
+
+  /** Number of documents (ZCARD of `{prefix}:ids`). */
+  size(): Promise<number> {
+    return this.conn.call('size', (r) => r.zcard(this.keys.ids));
+  }
+
+  /** For each set, the documents sharing its listed shingles, with counts: one script, one round trip. */
+  async lookup(sets: readonly Uint32Array[]): Promise<Map<string, number>[]> {
+    if (sets.length === 0) return [];
+    const replies = (await this.conn.call('lookup', (r) =>
+      this.conn.script(r, 'lookup')(this.prefix, ...sets.map((s) => u32sToBuffer(s))),
+    )) as (string | number)[][];
+    return replies.map((flat) => {
+      const out = new Map<string, number>();
+      for (let i = 0; i + 1 < flat.length; i += 2) out.set(flat[i] as string, flat[i + 1] as number);
+      return out;
+    });
+  }
+
+  /**
+   * Removes every document whose time is before `time` (documents without a time stay), in
+   * scripts of `scanCount` documents.
+   */
+  async removeOlderThan(time: number): Promise<number> {
+    if (Number.isNaN(time)) return 0;
+    let total = 0;
+    for (;;) {
+      const n = (await this.conn.call('removeOlderThan', (r) =>
+        this.conn.script(r, 'expire')(this.keys.ids, this.prefix, beforeScore(time), this.scanCount),
+      )) as number;
+      total += n;
+      if (n < this.scanCount) return total;
+    }
+  }
+
+  /**
+   * Every document with its shingles, read by ZSCAN in batches of `scanCount`, one pipelined round
+   * trip per batch. Not a point-in-time view under concurrent writers; each document is whole.
+   */
+  async *entries(): AsyncIterable<{ id: string; shingles: Uint32Array; time?: number | undefined }> {
+    const seen = new Set<string>(); // ZSCAN may return an element twice
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.conn.call('entries', (r) => r.zscan(this.keys.ids, cursor, 'COUNT', this.scanCount));
+      cursor = next;
+      const ids: string[] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        const id = flat[i]!;
+        if (!seen.has(id)) {
+          seen.add(id);
+          ids.push(id);
+        }
+      }
+      if (ids.length === 0) continue;
+      const rows = await this.conn.call('entries', (r) => {
+        const pipe = r.pipeline();
+        for (const id of ids) pipe.hmgetBuffer(this.keys.doc(id), 's', 't');
+        return pipe.exec();
+      });
+      for (let i = 0; i < ids.length; i++) {
+        const [err, row] = rows?.[i] ?? [null, null];
+        if (err) throw this.conn.wrap('entries', err);
+        const [s, t] = row as (Buffer | null)[];
+        if (!s) continue; // removed since the scan
+        yield { id: ids[i]!, shingles: bufferToU32s(s), time: t ? Number(t.toString()) : undefined };
+      }
+    } while (cursor !== '0');
+  }
+
+  /** Every saturated (boilerplate) shingle, sorted ascending. */
+  async saturated(): Promise<Uint32Array> {
+    const members = await this.conn.call('saturated', (r) => r.smembers(this.keys.saturated));
+    const out = new Uint32Array(members.length);
+    members.forEach((h, i) => (out[i] = Number.parseInt(h, 16)));
+    return out.sort();
+  }
+
+  /** Marks shingles as boilerplate (one script): their postings go, and they are never listed again. */
+  async saturate(shingles: Uint32Array): Promise<void> {
+    const layout = this.requireLayout();
+    if (shingles.length === 0) return;
+    const reply = (await this.conn.call('saturate', (r) =>
+      this.conn.script(r, 'saturate')(this.keys.layout, this.keys.saturated, this.prefix, ...this.layoutArgs(layout), u32sToBuffer(shingles)),
+    )) as string[];
+    this.checkReply(reply);
+  }
+
+  /**
+   * Deletes every key under `{prefix}:` (SCAN + UNLINK), saturation and layout included, like a
+   * fresh MemoryPassageStorage; the layout is written again by the next add. Not atomic: stop
+   * writers first.
+   */
+  async clear(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.conn.call('clear', (r) => r.scanBuffer(cursor, 'MATCH', this.keys.pattern, 'COUNT', this.scanCount));
+      cursor = next.toString();
+      if (keys.length > 0) await this.conn.call('clear', (r) => r.unlink(...keys));
+    } while (cursor !== '0');
+  }
+
+  /** Disconnects the client if this storage created it (from `url`); a given client stays open. */
+  close(): Promise<void> {
+    return this.conn.close();
+  }
+
+  private requireLayout(): PassageLayout {
+    if (!this.layout) throw new StorageError('RedisPassageStorage used before open(); pass it to a PassageIndex, which opens it');
+    return this.layout;
+  }
+
+  private layoutArgs(layout: PassageLayout): (string | number)[] {
+    return [layout.maxPostings, layout.shingleKey, REDIS_PASSAGE_LAYOUT_VERSION, this.fingerprint];
+  }
+
+  private checkReply(reply: string[]): void {
+    if (reply[0] === 'layout') {
+      throw new IncompatibleSignatureError(
+        `Redis prefix "${this.prefix}" was re-created with other passage settings (${reply[1]}) while this index used it; create a new PassageIndex for them, or use another prefix`,
+      );
+    }
+    if (reply[0] !== 'ok' && reply[0] !== 'duplicate') throw new StorageError(`unexpected reply ${describe(reply)} from a passage script; clear() prefix "${this.prefix}" and rebuild`);
+  }
+}
+
+function layoutFingerprint(layout: PassageLayout): string {
+  return `p${REDIS_PASSAGE_LAYOUT_VERSION}|${layout.maxPostings}|${layout.shingleKey}`;
+}
+
+function hex(shingle: number): string {
+  return (shingle >>> 0).toString(16).padStart(8, '0');
+}
