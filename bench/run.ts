@@ -39,13 +39,11 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'exact-reference', load: () => import('./sections/exact-reference.js') },
   { name: 'reuters-duplicates', load: () => import('./sections/reuters-duplicates.js') },
   { name: 'synthetic', load: () => import('./sections/synthetic.js') },
-  // TODO(lead): slots for sections that wait on modules in progress. When the module lands, write
-  // bench/sections/<name>.ts and replace `pending: ...` with `load: () => import('./sections/<name>.js')`.
-  { name: 'fixtures-relations', pending: 'relation labels on the five fixtures vs fixtures/expected.json (needs src/detect)' },
-  { name: 'compare', pending: 'compare()/findRepeats speed and alignment quality on the fixtures and corpus pairs (needs src/align)' },
-  { name: 'detector-synthetic', pending: 'Detector precision/recall on bench/lib/synthetic.ts copies (needs src/detect)' },
-  { name: 'scan-e2e', pending: 'end-to-end scan of a whole corpus: sign, index, detect, report (needs src/detect)' },
-  { name: 'redis', pending: 'LshIndex over RedisStorage (needs src/index/redis-storage; see bench/redis.ts)' },
+  { name: 'fixtures-relations', load: () => import('./sections/fixtures-relations.js') },
+  { name: 'compare', load: () => import('./sections/compare.js') },
+  { name: 'detector-synthetic', load: () => import('./sections/detector-synthetic.js') },
+  { name: 'scan-e2e', load: () => import('./sections/scan-e2e.js') },
+  { name: 'redis', load: () => import('./sections/redis.js') },
 ];
 
 const QUICK_DOCS = 2000;

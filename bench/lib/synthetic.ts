@@ -28,7 +28,14 @@ export type Edit =
   /** Remove one paragraph (or sentence). */
   | { readonly kind: 'drop-paragraph' }
   /** Add `lines` (default 3) boilerplate lines: "Read more", share and copyright lines. */
-  | { readonly kind: 'boilerplate'; readonly lines?: number };
+  | { readonly kind: 'boilerplate'; readonly lines?: number }
+  /**
+   * A rewrite as another outlet makes it: keep round(keep·n) of the n paragraphs (sentences, in
+   * one-paragraph texts), in order, and substitute a share `rate` of each kept paragraph's words.
+   * A paragraph then keeps about (1 − rate)³ of its word 3-shingles (rate 0.33 → ~30%), and the
+   * whole text's Jaccard to the source falls to ~0.1–0.2: invisible to whole-document MinHash.
+   */
+  | { readonly kind: 'rewrite'; readonly keep: number; readonly rate: number };
 
 /** The edits the `synthetic` section measures: word edits at 5–50%, then the structural ones. */
 export const STANDARD_EDITS: readonly Edit[] = [
@@ -39,6 +46,14 @@ export const STANDARD_EDITS: readonly Edit[] = [
   { kind: 'drop-paragraph' },
   { kind: 'boilerplate' },
 ];
+
+/**
+ * Rewrite-like copies: 60 or 80% of the paragraphs kept in order, each keeping ~40%, ~30% or
+ * ~20% of its word 3-shingles (substitution rate 1 − t^(1/3)).
+ */
+export const REWRITE_EDITS: readonly Edit[] = [0.6, 0.8].flatMap((keep) =>
+  [0.4, 0.3, 0.2].map((t): Edit => ({ kind: 'rewrite', keep, rate: Math.round((1 - Math.cbrt(t)) * 1000) / 1000 })),
+);
 
 /** Lines that sites add around syndicated copy. */
 export const BOILERPLATE_LINES: readonly string[] = [
@@ -61,6 +76,8 @@ export function editLabel(edit: Edit): string {
       return `${edit.kind} ${Math.round(edit.rate * 100)}%`;
     case 'boilerplate':
       return `boilerplate +${edit.lines ?? 3} lines`;
+    case 'rewrite':
+      return `rewrite keep ${Math.round(edit.keep * 100)}% sub ${Math.round(edit.rate * 100)}%`;
     default:
       return edit.kind;
   }
@@ -91,7 +108,7 @@ export interface GeneratorOptions {
 }
 
 /** Paragraphs of a text, or its sentences when it has a single paragraph. */
-function units(text: string): string[] {
+export function units(text: string): string[] {
   const paras = splitParagraphs(text).map((p) => p.text);
   if (paras.length >= 2) return paras;
   const sentences = splitSentences(text).map((s) => s.text);
@@ -179,6 +196,12 @@ export class NearDuplicateGenerator {
         const lines = edit.lines ?? 3;
         for (let i = 0; i < lines; i++) u.splice(rng.int(u.length + 1), 0, rng.pick(BOILERPLATE_LINES));
         return u.join('\n\n');
+      }
+      case 'rewrite': {
+        if (!(edit.keep > 0 && edit.keep <= 1)) throw new Error(`keep must be in (0, 1], got ${edit.keep}`);
+        const u = units(text);
+        const kept = rng.sampleIndexes(u.length, Math.max(1, Math.round(edit.keep * u.length)));
+        return kept.map((i) => this.editWords(u[i]!, 'substitute', edit.rate, rng)).join('\n\n');
       }
     }
   }

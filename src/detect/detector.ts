@@ -127,6 +127,8 @@ export class Detector {
   private readonly cache: Lru<string, PreparedText>;
   /** How many articles carry each paragraph (by normalized-text hash): learned boilerplate. */
   private readonly paragraphCounts = new CountMinSketch();
+  /** Ids whose paragraphs this process has counted. */
+  private readonly counted = new Set<string>();
   private readonly isLearnedBoilerplate: (key: number) => boolean;
   private readonly windowMs: number | undefined;
   private readonly windowHours: number | undefined;
@@ -236,13 +238,19 @@ export class Detector {
     const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, addedAt: time };
     await this.articles.put(record);
     this.cache.set(a.id, query.prepared);
-    this.countParagraphs(query.prepared, 1);
+    this.countParagraphs(a.id, query.prepared, 1);
     if (this.windowMs !== undefined) this.arrivals.push(time, a.id);
     await this.articles.putEdges(matches.map((m) => edgeOf(a.id, m)));
   }
 
-  /** Counts (or uncounts) the article's distinct content paragraphs for learned boilerplate. */
-  private countParagraphs(prepared: PreparedText, delta: number): void {
+  /**
+   * Counts (or uncounts) the article's distinct content paragraphs for learned boilerplate. Only
+   * articles this process counted are uncounted: with shared storage another worker may remove one
+   * it never saw.
+   */
+  private countParagraphs(id: string, prepared: PreparedText, delta: 1 | -1): void {
+    if (delta > 0) this.counted.add(id);
+    else if (!this.counted.delete(id)) return;
     const seen = new Set<number>();
     for (const u of prepared.units(false).units) {
       if (u.boilerplate || u.words < this.align.repeatMinWords || seen.has(u.key)) continue;
@@ -288,7 +296,7 @@ export class Detector {
     if (!record) return false;
     await this.passages.remove(id);
     await this.documents.remove(id);
-    this.countParagraphs(this.cache.get(id) ?? prepareText(record.text, this.align, record.publishedAt), -1);
+    if (this.counted.has(id)) this.countParagraphs(id, this.cache.get(id) ?? prepareText(record.text, this.align, record.publishedAt), -1);
     this.cache.delete(id);
     return this.articles.delete(id);
   }
@@ -403,7 +411,7 @@ export class Detector {
       learn: (a) => {
         const prepared = prepareText(a.text, this.align, a.publishedAt);
         this.cache.set(a.id, prepared);
-        this.countParagraphs(prepared, 1);
+        this.countParagraphs(a.id, prepared, 1);
       },
     };
   }
