@@ -3,18 +3,8 @@
  * same tokens as natural's WordTokenizer (split on /[^A-Za-zА-Яа-я0-9_]+/), which a test checks
  * token for token on the fixtures and the corpus. Used on the signing hot path.
  */
+import { isWordCharCode } from '../text/normalize.js';
 import { fmix32, TOKEN_HASH_START, tokenHashStep } from './hash.js';
-
-/** True for the UTF-16 code units natural's WordTokenizer keeps inside a word. */
-function isWordUnit(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || // a-z
-    (c >= 48 && c <= 57) || // 0-9
-    (c >= 65 && c <= 90) || // A-Z
-    c === 95 || // _
-    (c >= 0x410 && c <= 0x44f) // А-Я а-я
-  );
-}
 
 /** A growable Uint32Array buffer reused across calls (signing is synchronous). */
 export class HashBuffer {
@@ -45,7 +35,7 @@ export function scanTokenHashes(text: string, out: HashBuffer, from = 0, to = te
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (isWordUnit(c)) {
+    if (isWordCharCode(c)) {
       h = tokenHashStep(h, c);
       inWord = true;
     } else if (inWord) {
