@@ -1,7 +1,7 @@
 /**
- * The connection plumbing RedisPassageStorage and RedisDetectorStore share: option checks, a
- * lazily created (or given) ioredis client, Lua scripts defined as versioned commands, and errors
- * wrapped in `StorageError` messages that say what to check.
+ * The connection plumbing RedisStorage, RedisPassageStorage and RedisDetectorStore share: option
+ * checks, a lazily created (or given) ioredis client, Lua scripts defined as versioned commands, and
+ * errors wrapped in `StorageError` messages that say what to check.
  */
 import type { Redis, RedisOptions } from 'ioredis';
 import { InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
@@ -87,8 +87,11 @@ export class RedisConnection<S extends string> {
     options: RedisConnectionOptions,
     private readonly owner: string,
     private readonly scripts: Readonly<Record<S, LuaScript>>,
-    /** Command names are `neardup_${tag}_${name}`: a versioned tag lets two builds share a client. */
-    private readonly tag: string,
+    /**
+     * Command names are `neardup_${tag}_${name}`, or `tag(name)` when `tag` is a function: a
+     * versioned tag lets two builds share a client.
+     */
+    private readonly tag: string | ((name: S) => string),
   ) {
     checkConnectionOptions(options, owner);
     this.prefix = options.prefix;
@@ -118,7 +121,7 @@ export class RedisConnection<S extends string> {
 
   /** The command name of script `name`, for pipelines. */
   command(name: S): string {
-    return `neardup_${this.tag}_${name}`;
+    return typeof this.tag === 'function' ? this.tag(name) : `neardup_${this.tag}_${name}`;
   }
 
   /** A StorageError for a failed `what`. */

@@ -4,9 +4,10 @@
  * one Lua script (atomic on the server), so no reader ever sees a document in some bands only.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
-import { assertInteger, assertOptions, assertString } from '../validate.js';
+import { assertInteger, assertOptions } from '../validate.js';
+import { RedisConnection, beforeScore, bufferToU32s, checkConnectionOptions, u32sToBuffer, type RedisConnectionOptions } from './redis-connection.js';
 import type { Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
 
 // Constants -----------------------------------------------------------------------------------
@@ -21,7 +22,6 @@ const DEFAULT_SCAN_COUNT = 1000;
 const ABORT_TTL_MS = 60_000;
 /** Ids per pre-check script of a multi-chunk insert (keeps argument lists small). */
 const PRECHECK_IDS = 5000;
-const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 // Key layout ----------------------------------------------------------------------------------
 //
@@ -194,25 +194,18 @@ type ScriptName = keyof typeof SCRIPTS;
 const commandName = (name: ScriptName): string => `neardup_${name}_v${REDIS_LAYOUT_VERSION}`;
 
 type Arg = string | Buffer | number;
-type ScriptCall = (...args: Arg[]) => Promise<unknown>;
 /** A pipeline with our scripts: ioredis copies defined commands onto pipelines. */
 type Pipe = Record<string, (...args: Arg[]) => Pipe> & { exec(): Promise<[Error | null, unknown][] | null> };
 
 // Options -------------------------------------------------------------------------------------
 
 /** Options of a `RedisStorage`. Give `client` or `url`. */
-export interface RedisStorageOptions {
+export interface RedisStorageOptions extends RedisConnectionOptions {
   /**
    * An ioredis client to use (left open by `close()`). It must not set `keyPrefix`. The storage
    * defines its Lua scripts on it as commands named `neardup_<name>_v1`.
    */
   client?: Redis;
-  /** A Redis URL such as 'redis://127.0.0.1:6379'; the storage then creates and owns its client. */
-  url?: string;
-  /** Extra ioredis options for a client created from `url`. */
-  redisOptions?: RedisOptions;
-  /** Every key starts with `{prefix}:`. For Redis Cluster, use a hash tag such as '{news}'. */
-  prefix: string;
   /** Keep documents this many ms: `prune()` removes those older than now − windowMs. */
   windowMs?: number;
   /** Documents per insert script (each script is all-or-nothing). Default 500. */
@@ -247,59 +240,34 @@ export class RedisStorage implements LshStorage {
   /** The window of `prune()`, if configured. */
   readonly windowMs: number | undefined;
   private readonly keys: ReturnType<typeof redisKeys>;
-  private readonly url: string | undefined;
-  private readonly redisOptions: RedisOptions | undefined;
-  private readonly ownsClient: boolean;
+  private readonly conn: RedisConnection<ScriptName>;
   private readonly batchSize: number;
   private readonly scanCount: number;
-  private client: Redis | undefined;
-  private connecting: Promise<Redis> | undefined;
   private layout: StorageLayout | undefined;
   private fingerprint = '';
 
   constructor(options: RedisStorageOptions) {
     assertOptions(options, 'RedisStorage options');
-    if (options === undefined) throw new InvalidArgumentError("RedisStorage needs options: { url: 'redis://127.0.0.1:6379', prefix: 'news' } or { client, prefix }");
-    const { client, url, prefix, windowMs, batchSize = DEFAULT_BATCH_SIZE, scanCount = DEFAULT_SCAN_COUNT } = options;
-    assertString(prefix, 'prefix');
-    if (prefix === '') throw new InvalidArgumentError("prefix must be a non-empty string such as 'news', so that the index's keys are kept apart");
-    if (client === undefined && url === undefined) {
-      throw new InvalidArgumentError("RedisStorage needs a client or a url: new RedisStorage({ url: 'redis://127.0.0.1:6379', prefix }) or { client: new Redis(), prefix }");
-    }
-    if (client !== undefined && url !== undefined) throw new InvalidArgumentError('give RedisStorage a client or a url, not both');
-    if (url !== undefined) assertString(url, 'url');
-    if (client !== undefined) {
-      if (client === null || typeof client !== 'object' || typeof client.defineCommand !== 'function' || typeof client.pipeline !== 'function') {
-        throw new InvalidArgumentError(`client must be an ioredis client (new Redis() from 'ioredis'), got ${describe(client)}`);
-      }
-      if (client.options?.keyPrefix) {
-        throw new InvalidArgumentError(`the ioredis client sets keyPrefix ${JSON.stringify(client.options.keyPrefix)}; use a client without keyPrefix and put it in RedisStorage's prefix option`);
-      }
-    }
+    checkConnectionOptions(options, 'RedisStorage');
+    const { windowMs, batchSize = DEFAULT_BATCH_SIZE, scanCount = DEFAULT_SCAN_COUNT } = options;
     if (windowMs !== undefined && !(typeof windowMs === 'number' && windowMs > 0 && Number.isFinite(windowMs))) {
       throw new InvalidArgumentError(`windowMs must be a positive number of milliseconds, got ${describe(windowMs)}`);
     }
     assertInteger(batchSize, 'batchSize', 1, 100_000);
     assertInteger(scanCount, 'scanCount', 1, 1_000_000);
-    this.prefix = prefix;
-    this.keys = redisKeys(prefix);
+    this.conn = new RedisConnection(options, 'RedisStorage', SCRIPTS, commandName);
+    this.prefix = options.prefix;
+    this.keys = redisKeys(options.prefix);
     this.windowMs = windowMs;
-    this.url = url;
-    this.redisOptions = options.redisOptions;
-    this.ownsClient = client === undefined;
     this.batchSize = batchSize;
     this.scanCount = scanCount;
-    if (client) {
-      defineScripts(client);
-      this.client = client;
-    }
   }
 
   /** Binds to `layout`, writing it to `{prefix}:layout` if absent; refuses a prefix holding another. */
   async open(layout: StorageLayout): Promise<void> {
     const fingerprint = layoutFingerprint(layout);
-    const stored = (await this.call('open', (r) =>
-      script(r, 'open')(this.keys.layout, ...this.layoutArgs(layout, fingerprint)),
+    const stored = (await this.conn.call('open', (r) =>
+      this.conn.script(r, 'open')(this.keys.layout, ...this.layoutArgs(layout, fingerprint)),
     )) as (string | null)[];
     const [numPerm, bands, rows, paramsKey, version] = stored;
     if (version !== String(REDIS_LAYOUT_VERSION)) {
@@ -351,15 +319,15 @@ export class RedisStorage implements LshStorage {
     const abortKey = chunks.length > 1 ? `${this.prefix}:abort:${randomUUID()}` : '';
     const idList = [...ids];
     const prechecks = abortKey ? Math.ceil(idList.length / PRECHECK_IDS) : 0;
-    const results = await this.call('insert', (r) => {
+    const results = await this.conn.call('insert', (r) => {
       const pipe = r.pipeline() as unknown as Pipe;
       for (let p = 0; p < prechecks; p++) {
-        pipe[commandName('absent')]!(abortKey, this.prefix, ...idList.slice(p * PRECHECK_IDS, (p + 1) * PRECHECK_IDS));
+        pipe[this.conn.command('absent')]!(abortKey, this.prefix, ...idList.slice(p * PRECHECK_IDS, (p + 1) * PRECHECK_IDS));
       }
       for (const chunk of chunks) {
         const args: Arg[] = [this.keys.layout, this.keys.ids, ...this.layoutArgs(layout, this.fingerprint), abortKey, chunk.length];
         for (const doc of chunk) args.push(doc.id, u32sToBuffer(doc.values), doc.time === undefined ? '' : String(doc.time), u32sToBuffer(doc.bandKeys));
-        pipe[commandName('insert')]!(...args);
+        pipe[this.conn.command('insert')]!(...args);
       }
       if (abortKey) pipe.del!(abortKey);
       return pipe.exec();
@@ -386,33 +354,33 @@ export class RedisStorage implements LshStorage {
     if (failure === undefined && duplicate === undefined) return;
     if (committed.length > 0) await this.removeMany(committed.map((d) => d.id));
     if (duplicate !== undefined && failure === undefined) throw new DuplicateIdError(duplicate);
-    throw failure instanceof NeardupError ? failure : this.wrap('insert', failure);
+    throw failure instanceof NeardupError ? failure : this.conn.wrap('insert', failure);
   }
 
   /** Removes `id` from every bucket (one script); false if unknown. */
   async remove(id: string): Promise<boolean> {
-    const removed = await this.call('remove', (r) => script(r, 'remove')(this.keys.ids, this.prefix, id));
+    const removed = await this.conn.call('remove', (r) => this.conn.script(r, 'remove')(this.keys.ids, this.prefix, id));
     return removed === 1;
   }
 
   has(id: string): Promise<boolean> {
-    return this.call('has', async (r) => (await r.exists(this.keys.doc(id))) === 1);
+    return this.conn.call('has', async (r) => (await r.exists(this.keys.doc(id))) === 1);
   }
 
   async get(id: string): Promise<Uint32Array | undefined> {
-    const sig = await this.call('get', (r) => r.hgetBuffer(this.keys.doc(id), 'sig'));
+    const sig = await this.conn.call('get', (r) => r.hgetBuffer(this.keys.doc(id), 'sig'));
     return sig === null ? undefined : this.toValues(sig, id);
   }
 
   /** Number of documents (ZCARD of `{prefix}:ids`). */
   size(): Promise<number> {
-    return this.call('size', (r) => r.zcard(this.keys.ids));
+    return this.conn.call('size', (r) => r.zcard(this.keys.ids));
   }
 
   /** Every document in a bucket of `bandKeys`, with its signature: one script, one round trip. */
   async candidates(bandKeys: Uint32Array): Promise<Candidate[]> {
-    const flat = (await this.call('candidates', (r) =>
-      script(r, 'candidates', true)(this.prefix, u32sToBuffer(bandKeys)),
+    const flat = (await this.conn.call('candidates', (r) =>
+      this.conn.script(r, 'candidates', true)(this.prefix, u32sToBuffer(bandKeys)),
     )) as Buffer[];
     const out: Candidate[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) {
@@ -427,10 +395,9 @@ export class RedisStorage implements LshStorage {
    * scripts of `scanCount` documents; each document leaves every bucket at once.
    */
   async removeOlderThan(time: number): Promise<number> {
-    const max = time === Infinity ? '(+inf' : time === -Infinity ? '(-inf' : `(${time}`;
     let total = 0;
     for (;;) {
-      const n = (await this.call('removeOlderThan', (r) => script(r, 'expire')(this.keys.ids, this.prefix, max, this.scanCount))) as number;
+      const n = (await this.conn.call('removeOlderThan', (r) => this.conn.script(r, 'expire')(this.keys.ids, this.prefix, beforeScore(time), this.scanCount))) as number;
       total += n;
       if (n < this.scanCount) return total;
     }
@@ -465,7 +432,7 @@ export class RedisStorage implements LshStorage {
     const seen = new Set<string>(); // ZSCAN may return an element twice
     let cursor = '0';
     do {
-      const [next, flat] = await this.call('entries', (r) => r.zscan(this.keys.ids, cursor, 'COUNT', this.scanCount));
+      const [next, flat] = await this.conn.call('entries', (r) => r.zscan(this.keys.ids, cursor, 'COUNT', this.scanCount));
       cursor = next;
       const ids: string[] = [];
       for (let i = 0; i < flat.length; i += 2) {
@@ -476,14 +443,14 @@ export class RedisStorage implements LshStorage {
         }
       }
       if (ids.length === 0) continue;
-      const rows = await this.call('entries', (r) => {
+      const rows = await this.conn.call('entries', (r) => {
         const pipe = r.pipeline();
         for (const id of ids) pipe.hmgetBuffer(this.keys.doc(id), 'sig', 't', 'bk');
         return pipe.exec();
       });
       for (let i = 0; i < ids.length; i++) {
         const [err, row] = rows?.[i] ?? [null, null];
-        if (err) throw this.wrap('entries', err);
+        if (err) throw this.conn.wrap('entries', err);
         const [sig, t, bk] = row as (Buffer | null)[];
         if (!sig || !bk) continue; // removed since the scan
         const id = ids[i]!;
@@ -499,23 +466,15 @@ export class RedisStorage implements LshStorage {
   async clear(): Promise<void> {
     let cursor = '0';
     do {
-      const [next, keys] = await this.call('clear', (r) => r.scanBuffer(cursor, 'MATCH', this.keys.pattern, 'COUNT', this.scanCount));
+      const [next, keys] = await this.conn.call('clear', (r) => r.scanBuffer(cursor, 'MATCH', this.keys.pattern, 'COUNT', this.scanCount));
       cursor = next.toString();
-      if (keys.length > 0) await this.call('clear', (r) => r.unlink(...keys));
+      if (keys.length > 0) await this.conn.call('clear', (r) => r.unlink(...keys));
     } while (cursor !== '0');
   }
 
   /** Disconnects the client if this storage created it (from `url`); a given client stays open. */
-  async close(): Promise<void> {
-    const client = this.connecting ? await this.connecting.catch(() => undefined) : undefined;
-    this.connecting = undefined;
-    if (!this.ownsClient || !client) return;
-    this.client = undefined;
-    try {
-      await client.quit();
-    } catch {
-      client.disconnect();
-    }
+  close(): Promise<void> {
+    return this.conn.close();
   }
 
   // Internals ---------------------------------------------------------------------------------
@@ -525,9 +484,9 @@ export class RedisStorage implements LshStorage {
   }
 
   private async removeMany(ids: string[]): Promise<void> {
-    await this.call('insert rollback', async (r) => {
+    await this.conn.call('insert rollback', async (r) => {
       const pipe = r.pipeline() as unknown as Pipe;
-      for (const id of ids) pipe[commandName('remove')]!(this.keys.ids, this.prefix, id);
+      for (const id of ids) pipe[this.conn.command('remove')]!(this.keys.ids, this.prefix, id);
       return pipe.exec();
     });
   }
@@ -545,84 +504,10 @@ export class RedisStorage implements LshStorage {
     }
     return bufferToU32s(sig);
   }
-
-  /** Runs `fn` with a connected client; errors other than neardup's become `StorageError`. */
-  private async call<T>(what: string, fn: (client: Redis) => Promise<T>): Promise<T> {
-    try {
-      return await fn(this.client ?? (await this.connect()));
-    } catch (err) {
-      throw err instanceof NeardupError ? err : this.wrap(what, err);
-    }
-  }
-
-  private wrap(what: string, err: unknown): StorageError {
-    const message = err instanceof Error ? err.message : String(err);
-    const where = this.url ?? describeClient(this.client);
-    return new StorageError(
-      `Redis ${what} failed for prefix "${this.prefix}": ${message}; check that Redis is reachable${where ? ` at ${where}` : ''} and that nothing else writes keys under this prefix`,
-      { cause: err },
-    );
-  }
-
-  private connect(): Promise<Redis> {
-    this.connecting ??= (async () => {
-      let mod: typeof import('ioredis');
-      try {
-        mod = await import('ioredis');
-      } catch (cause) {
-        throw new StorageError('RedisStorage needs the optional peer dependency ioredis: run `npm install ioredis@^5`', { cause });
-      }
-      const exported = mod as unknown as { Redis?: typeof Redis; default?: typeof Redis & { Redis?: typeof Redis } };
-      const Ctor = exported.Redis ?? exported.default?.Redis ?? exported.default;
-      if (typeof Ctor !== 'function') throw new StorageError('the installed ioredis does not export Redis; install ioredis@^5');
-      const client = new Ctor(this.url!, { maxRetriesPerRequest: 2, ...this.redisOptions });
-      client.on('error', () => undefined); // failures reach callers as rejected commands
-      defineScripts(client);
-      this.client = client;
-      return client;
-    })();
-    this.connecting.catch(() => {
-      this.connecting = undefined;
-    });
-    return this.connecting;
-  }
 }
 
 // Helpers -------------------------------------------------------------------------------------
 
 function layoutFingerprint(layout: StorageLayout): string {
   return `v${REDIS_LAYOUT_VERSION}|${layout.numPerm}|${layout.bands}|${layout.rows}|${layout.paramsKey}`;
-}
-
-function defineScripts(client: Redis): void {
-  const target = client as unknown as Record<string, unknown>;
-  for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-    const command = commandName(name);
-    if (typeof target[command] !== 'function') client.defineCommand(command, { numberOfKeys: SCRIPTS[name].keys, lua: SCRIPTS[name].lua });
-  }
-}
-
-function script(client: Redis, name: ScriptName, buffers = false): ScriptCall {
-  const fn = (client as unknown as Record<string, ScriptCall>)[commandName(name) + (buffers ? 'Buffer' : '')]!;
-  return fn.bind(client);
-}
-
-function describeClient(client: Redis | undefined): string {
-  const o = client?.options;
-  return o?.host ? `${o.host}:${o.port ?? 6379}` : '';
-}
-
-/** The values as little-endian bytes (a view, no copy, on little-endian hosts). */
-function u32sToBuffer(values: Uint32Array): Buffer {
-  if (HOST_LE) return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-  const out = Buffer.allocUnsafe(values.length * 4);
-  for (let i = 0; i < values.length; i++) out.writeUInt32LE(values[i]!, 4 * i);
-  return out;
-}
-
-function bufferToU32s(bytes: Buffer): Uint32Array {
-  const out = new Uint32Array(bytes.length >>> 2);
-  if (HOST_LE) new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
-  else for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(4 * i);
-  return out;
 }
