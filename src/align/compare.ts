@@ -8,6 +8,7 @@
 import { describe, InvalidArgumentError } from '../errors.js';
 import { assertOptions } from '../validate.js';
 import { longestIncreasingRun } from './chain.js';
+import { UnitPostings, shingleTotal } from './postings.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 import { prepareText, type PreparedText } from './prepare.js';
 import { decideDirection, decideRelation, type Direction, type Relation } from './relation.js';
@@ -71,8 +72,6 @@ export type CompareOptions = Partial<AlignOptions>;
 
 /** Candidate b units considered per a unit for edit distance, by shared shingles. */
 const EDIT_CANDIDATES = 5;
-/** Postings longer than this are skipped when seeding (a shingle in that many units is boilerplate). */
-const MAX_POSTINGS = 64;
 
 /** Validates and completes compare options. */
 export function alignOptions(options: CompareOptions | undefined): AlignOptions {
@@ -239,16 +238,12 @@ function liveChars(units: readonly TextUnit[], excluded: Uint8Array): number {
 
 /** Seeds candidate pairs from shared shingles and exact texts, and scores each. */
 function seedAndScore(A: readonly TextUnit[], outA: Uint8Array, B: readonly TextUnit[], outB: Uint8Array, o: AlignOptions): Pair[] {
-  const postings = new Map<number, number[]>();
+  const postings = new UnitPostings(shingleTotal(B));
   const byText = new Map<string, number>();
   for (const u of B) {
     if (outB[u.index] !== 0) continue;
     if (!byText.has(u.norm)) byText.set(u.norm, u.index);
-    for (const h of u.shingles) {
-      let list = postings.get(h);
-      if (!list) postings.set(h, (list = []));
-      if (list.length <= MAX_POSTINGS) list.push(u.index);
-    }
+    for (const h of u.shingles) postings.add(h, u.index);
   }
   const shared = new Int32Array(B.length);
   const pairs: Pair[] = [];
@@ -257,9 +252,10 @@ function seedAndScore(A: readonly TextUnit[], outA: Uint8Array, B: readonly Text
     const touched: number[] = [];
     const same = byText.get(u.norm);
     for (const h of u.shingles) {
-      const list = postings.get(h);
-      if (!list || list.length > MAX_POSTINGS) continue;
-      for (const j of list) if ((shared[j] = shared[j]! + 1) === 1) touched.push(j);
+      for (let p = postings.first(h); p !== 0; p = postings.nextOf(p)) {
+        const j = postings.unitOf(p);
+        if ((shared[j] = shared[j]! + 1) === 1) touched.push(j);
+      }
     }
     if (same !== undefined && shared[same] === 0) touched.push(same);
     touched.sort((x, y) => shared[y]! - shared[x]! || x - y);

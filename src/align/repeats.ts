@@ -6,7 +6,8 @@
  */
 import { assertOptions, assertString } from '../validate.js';
 import { InvalidArgumentError } from '../errors.js';
-import { editSimilarity, intersectionSize } from './similarity.js';
+import { UnitPostings, shingleTotal } from './postings.js';
+import { editSimilarity } from './similarity.js';
 import { DEFAULT_ALIGN_OPTIONS } from './options.js';
 import { textUnits, type TextUnit } from './units.js';
 
@@ -42,15 +43,12 @@ export interface UnitRepeats {
   readonly similarity: Float64Array;
 }
 
-/** Postings longer than this are skipped: a shingle in so many units says nothing about any pair. */
-const MAX_POSTINGS = 64;
-
 /** Finds, for each unit, the earliest earlier unit it repeats. Linear in units × shingles. */
 export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number, minWords: number, maxEditChars: number): UnitRepeats {
   const of = new Int32Array(units.length).fill(-1);
   const similarity = new Float64Array(units.length);
   const firstByText = new Map<string, number>();
-  const postings = new Map<number, number[]>();
+  const postings = new UnitPostings(shingleTotal(units));
   const shared = new Int32Array(units.length);
   for (const u of units) {
     if (u.words < minWords) continue;
@@ -62,9 +60,10 @@ export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number
       firstByText.set(u.norm, u.index);
       const touched: number[] = [];
       for (const h of u.shingles) {
-        const list = postings.get(h);
-        if (!list || list.length > MAX_POSTINGS) continue;
-        for (const i of list) if ((shared[i] = shared[i]! + 1) === 1) touched.push(i);
+        for (let p = postings.first(h); p !== 0; p = postings.nextOf(p)) {
+          const i = postings.unitOf(p);
+          if ((shared[i] = shared[i]! + 1) === 1) touched.push(i);
+        }
       }
       let best = -1;
       let bestSim = 0;
@@ -88,11 +87,7 @@ export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number
         similarity[u.index] = bestSim;
       }
     }
-    for (const h of u.shingles) {
-      let list = postings.get(h);
-      if (!list) postings.set(h, (list = []));
-      if (list.length <= MAX_POSTINGS) list.push(u.index);
-    }
+    for (const h of u.shingles) postings.add(h, u.index);
   }
   return { of, similarity };
 }

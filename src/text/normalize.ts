@@ -95,8 +95,11 @@ export function normalize(text: string, options?: NormalizeOptions): string {
   return collapse(s);
 }
 
+/** Whitespace other than single spaces between words: only then does collapsing change anything. */
+const NEEDS_COLLAPSE_RE = /[^\S ]|\u0085| {2}|^ | $/;
+
 function collapse(s: string): string {
-  return s.replace(SPACES_RE, ' ').trim();
+  return NEEDS_COLLAPSE_RE.test(s) ? s.replace(SPACES_RE, ' ').trim() : s;
 }
 
 // ── Word characters ─────────────────────────────────────────────────────────────────────────
