@@ -82,6 +82,12 @@ export interface MatchOptions {
   limit?: number;
 }
 
+/**
+ * Document-index candidates looked at per verified candidate: a bucket of thousands of identical
+ * documents (Reuters' 1,604 "Blah blah blah." briefs) costs a query this many, not thousands.
+ */
+const CANDIDATE_POOL = 4;
+
 const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate': 3, derived: 2, related: 1, unrelated: 0 };
 
 /** Evidence that a candidate is worth verifying. */
@@ -443,7 +449,8 @@ export class Detector {
       if (!e) evidence.set(id, (e = { document: 0, hits: 0, paragraphs: 0, best: 0 }));
       return e;
     };
-    for (const hit of await this.documents.query(query.signature)) get(hit.id).document = hit.similarity;
+    const docHits = await this.documents.query(query.signature, { maxCandidates: CANDIDATE_POOL * this.options.maxCandidates });
+    for (const hit of docHits) get(hit.id).document = hit.similarity;
     const lookups = query.paragraphs.length > 0 ? await this.passages.lookup(query.paragraphs) : [];
     const minShared = this.align.rewriteMinShared;
     const hitShare = this.options.paragraphHitShare;

@@ -61,6 +61,11 @@ export interface LshMatch {
 export interface LshQueryOptions {
   /** Return at most this many, best first. */
   limit?: number;
+  /**
+   * Look at no more than this many bucket candidates (the first found) before verifying: bounds
+   * the cost of a query that hits a bucket of thousands of identical documents. Default: all.
+   */
+  maxCandidates?: number;
   /** Override the index threshold for this query (candidates still come from the same buckets). */
   threshold?: number;
 }
@@ -290,14 +295,15 @@ export class LshIndex {
   async query(signature: Signature, options: LshQueryOptions = {}): Promise<LshMatch[]> {
     this.checkSignature(signature);
     assertOptions(options, 'query options');
-    const { limit, threshold = this.threshold } = options;
+    const { limit, threshold = this.threshold, maxCandidates } = options;
     if (limit !== undefined) assertInteger(limit, 'limit', 1);
+    if (maxCandidates !== undefined) assertInteger(maxCandidates, 'maxCandidates', 1);
     if (!(typeof threshold === 'number' && threshold >= 0 && threshold <= 1)) {
       throw new InvalidArgumentError(`threshold must be a number in [0, 1], got ${describe(threshold)}`);
     }
     await this.ensureOpen(signature.params);
     const keys = bandKeysOf(signature.values, this.bands, this.rows);
-    const candidates = await this.storage.candidates(keys);
+    const candidates = await this.storage.candidates(keys, maxCandidates);
     const out: LshMatch[] = [];
     for (const c of candidates) {
       const similarity = equalShare(signature.values, c.values);

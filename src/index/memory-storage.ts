@@ -91,7 +91,7 @@ export class MemoryStorage implements LshStorage {
     return this.slotOf.size;
   }
 
-  candidates(bandKeys: Uint32Array): Candidate[] {
+  candidates(bandKeys: Uint32Array, limit = Infinity): Candidate[] {
     const out: Candidate[] = [];
     if (!this.layout) return out;
     const { bands } = this.layout;
@@ -102,6 +102,7 @@ export class MemoryStorage implements LshStorage {
         if (this.seen[slot] !== epoch) {
           this.seen[slot] = epoch;
           out.push({ id: this.idOf[slot]!, values: this.values(slot) });
+          if (out.length >= limit) return out;
         }
         link = this.nextChunks[(slot / CHUNK_SLOTS) | 0]![(slot % CHUNK_SLOTS) * bands + b]!;
       }

@@ -168,7 +168,7 @@ return #ids`,
   candidates: {
     keys: 0,
     lua: `${LUA_BAND_KEY}
-local prefix, bk = ARGV[1], ARGV[2]
+local prefix, bk, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local bands = #bk / 4
 local out, seen = {}, {}
 for from = 0, bands - 1, 500 do
@@ -181,6 +181,7 @@ for from = 0, bands - 1, 500 do
       if sig then
         out[#out + 1] = id
         out[#out + 1] = sig
+        if limit > 0 and #out >= 2 * limit then return out end
       end
     end
   end
@@ -378,9 +379,9 @@ export class RedisStorage implements LshStorage {
   }
 
   /** Every document in a bucket of `bandKeys`, with its signature: one script, one round trip. */
-  async candidates(bandKeys: Uint32Array): Promise<Candidate[]> {
+  async candidates(bandKeys: Uint32Array, limit?: number): Promise<Candidate[]> {
     const flat = (await this.conn.call('candidates', (r) =>
-      this.conn.script(r, 'candidates', true)(this.prefix, u32sToBuffer(bandKeys)),
+      this.conn.script(r, 'candidates', true)(this.prefix, u32sToBuffer(bandKeys), limit === undefined || !Number.isFinite(limit) ? 0 : limit),
     )) as Buffer[];
     const out: Candidate[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) {

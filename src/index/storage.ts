@@ -49,8 +49,12 @@ export interface LshStorage {
   /** The signature values of `id`, or undefined. */
   get(id: string): Awaitable<Uint32Array | undefined>;
   size(): Awaitable<number>;
-  /** Every distinct document sharing at least one bucket with `bandKeys` (bandKeys[b] is band b's key). */
-  candidates(bandKeys: Uint32Array): Awaitable<Candidate[]>;
+  /**
+   * Every distinct document sharing at least one bucket with `bandKeys` (bandKeys[b] is band b's
+   * key); with `limit`, at most that many (the first found), so a bucket of thousands of identical
+   * documents costs a query no more than `limit`.
+   */
+  candidates(bandKeys: Uint32Array, limit?: number): Awaitable<Candidate[]>;
   /** Removes every document whose time is before `time`; returns how many left. */
   removeOlderThan(time: number): Awaitable<number>;
   /** Every stored document, for snapshots. */

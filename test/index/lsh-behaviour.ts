@@ -67,6 +67,17 @@ export function lshBehaviour(name: string, makeStorage: () => Promise<LshStorage
       expect(await index.query(sig)).toEqual([{ id: 'again', similarity: 1 }]);
     });
 
+    it('looks at no more than maxCandidates bucket members when asked', async () => {
+      const index = await newIndex();
+      const sig = hasher.sign('Shr 10 cts vs 5 cts Net 1.2 mln vs 600,000 Revs 12 mln vs 10 mln');
+      await index.insertMany(Array.from({ length: 40 }, (_, i) => ({ id: `brief-${i}`, signature: sig })));
+      expect(await index.query(sig)).toHaveLength(40);
+      const capped = await index.query(sig, { maxCandidates: 7 });
+      expect(capped).toHaveLength(7);
+      for (const m of capped) expect(m.similarity).toBe(1);
+      await expect(index.query(sig, { maxCandidates: 0 })).rejects.toBeInstanceOf(InvalidArgumentError);
+    });
+
     it('honours limit and per-query threshold, ties broken by id', async () => {
       const index = await newIndex(0.3);
       const sig = hasher.sign('Tokyo seeks to counter China’s increasing maritime assertiveness');
