@@ -1,24 +1,8 @@
-/** Exact set measures over sorted distinct Uint32Arrays (what `MinHasher.shingle` returns), and union-find. */
+/** Exact set measures over sorted distinct Uint32Arrays (what `MinHasher.shingle` returns), and union-find groups, on the library's own pieces. */
+import { intersectionSize } from '../../src/align/similarity.js';
+import { UnionFind } from '../../src/detect/union-find.js';
 
-/** |A ∩ B| of two sorted distinct arrays, by merging. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  const na = a.length;
-  const nb = b.length;
-  while (i < na && j < nb) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
+export { intersectionSize, UnionFind };
 
 /** Exact Jaccard |A ∩ B| / |A ∪ B|; 1 for two empty sets. */
 export function exactJaccard(a: Uint32Array, b: Uint32Array): number {
@@ -27,45 +11,16 @@ export function exactJaccard(a: Uint32Array, b: Uint32Array): number {
   return inter / (a.length + b.length - inter);
 }
 
-/** Disjoint sets over 0..n-1 (union by size, path halving). */
-export class UnionFind {
-  private readonly parent: Int32Array;
-  private readonly size: Int32Array;
-
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-    this.size = new Int32Array(n).fill(1);
+/** Components of `sets` over 0..n-1 with at least `min` members, each sorted, largest first. */
+export function componentsOf(sets: UnionFind, n: number, min = 2): number[][] {
+  const by = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = sets.find(i);
+    let g = by.get(r);
+    if (!g) by.set(r, (g = []));
+    g.push(i);
   }
-
-  find(x: number): number {
-    const p = this.parent;
-    while (p[x] !== x) {
-      p[x] = p[p[x]!]!;
-      x = p[x]!;
-    }
-    return x;
-  }
-
-  union(a: number, b: number): void {
-    let ra = this.find(a);
-    let rb = this.find(b);
-    if (ra === rb) return;
-    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
-    this.parent[rb] = ra;
-    this.size[ra]! += this.size[rb]!;
-  }
-
-  /** Components with at least `min` members, each sorted, largest first. */
-  groups(min = 2): number[][] {
-    const by = new Map<number, number[]>();
-    for (let i = 0; i < this.parent.length; i++) {
-      const r = this.find(i);
-      let g = by.get(r);
-      if (!g) by.set(r, (g = []));
-      g.push(i);
-    }
-    return [...by.values()].filter((g) => g.length >= min).sort((x, y) => y.length - x.length || x[0]! - y[0]!);
-  }
+  return [...by.values()].filter((g) => g.length >= min).sort((x, y) => y.length - x.length || x[0]! - y[0]!);
 }
 
 /** Key of an unordered pair of small non-negative integers (< 2^26 each). */

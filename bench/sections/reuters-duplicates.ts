@@ -7,7 +7,7 @@ import { LshIndex } from '../../src/index.js';
 import { eligible, loadDuplicateGroups, type CorpusInfo, type Doc } from '../lib/corpus.js';
 import { Rng, deriveSeed } from '../lib/rng.js';
 import { excerpt, shinglesOf } from '../lib/shared.js';
-import { exactJaccard, pairKey, UnionFind } from '../lib/sets.js';
+import { componentsOf, exactJaccard, pairKey, UnionFind } from '../lib/sets.js';
 import { median } from '../lib/timing.js';
 import { row, type BenchContext, type Row, type SectionResult, type Table } from '../lib/types.js';
 
@@ -80,7 +80,7 @@ async function evaluate(ctx: BenchContext, info: CorpusInfo): Promise<CorpusOutc
     if (gi !== undefined && gi === inGroup.get(docs[j]!.id)) continue;
     beyond.push(exactJaccard(shinglesOf(ctx, docs[i]!), shinglesOf(ctx, docs[j]!)));
   }
-  const clusters = uf.groups(2).filter((members) => {
+  const clusters = componentsOf(uf, docs.length, 2).filter((members) => {
     const g0 = inGroup.get(docs[members[0]!]!.id);
     return !(g0 !== undefined && members.every((m) => inGroup.get(docs[m]!.id) === g0));
   });
