@@ -2,9 +2,8 @@
  * Detector snapshot files: `saveDetectorFile` writes `detector.save()` atomically (temporary
  * file, fsync, rename) and `loadDetectorFile` reads it back through `Detector.load`.
  */
-import { readFile } from 'node:fs/promises';
-import { InvalidArgumentError, StorageError, describe } from '../errors.js';
-import { writeFileAtomic } from '../index/snapshot.js';
+import { InvalidArgumentError, describe } from '../errors.js';
+import { readSnapshotFile, writeFileAtomic } from '../index/snapshot.js';
 import { assertString } from '../validate.js';
 import { Detector } from './detector.js';
 import type { DetectorLoadOptions } from './snapshot.js';
@@ -35,11 +34,5 @@ export async function saveDetectorFile(detector: Detector, path: string): Promis
  */
 export async function loadDetectorFile(path: string, options?: DetectorLoadOptions): Promise<Detector> {
   assertString(path, 'path');
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (cause) {
-    throw new StorageError(`could not read detector file ${path}: ${(cause as Error).message}; check the path and its permissions`, { cause });
-  }
-  return Detector.load(bytes, options);
+  return Detector.load(await readSnapshotFile(path, 'detector'), options);
 }

@@ -3,15 +3,14 @@
  * Datasets", ch. 3): signatures are cut into bands; a query's candidates are the documents sharing
  * a band bucket, verified by estimated Jaccard and ranked. Storage is pluggable (memory, Redis).
  */
-import { readFile } from 'node:fs/promises';
-import { IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
+import { IncompatibleSignatureError, InvalidArgumentError, describe } from '../errors.js';
 import { lshParams } from '../sketch/lsh-params.js';
 import { DEFAULT_NUM_PERM, MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { assertSignature, equalShare, paramDifferences, type Signature, type SignatureParams } from '../sketch/signature.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString, isValidId } from '../validate.js';
 import { bandKeysOf } from './band-keys.js';
 import { MemoryStorage } from './memory-storage.js';
-import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, writeFileAtomic, type SnapshotExpectation } from './snapshot.js';
+import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, readSnapshotFile, writeFileAtomic, type SnapshotExpectation } from './snapshot.js';
 import type { LshStorage, StoredDocument } from './storage.js';
 
 /** Default Jaccard threshold of an index. */
@@ -386,11 +385,5 @@ export async function saveIndexFile(index: LshIndex, path: string): Promise<void
  */
 export async function loadIndexFile(path: string, options?: LshLoadOptions): Promise<LshIndex> {
   assertString(path, 'path');
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (cause) {
-    throw new StorageError(`could not read index file ${path}: ${(cause as Error).message}; check the path and its permissions`, { cause });
-  }
-  return LshIndex.load(bytes, options);
+  return LshIndex.load(await readSnapshotFile(path, 'index'), options);
 }

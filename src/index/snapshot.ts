@@ -3,7 +3,7 @@
  * settings, signature parameters and every document's id, time and signature), plus an atomic
  * file write. `LshIndex.save()` / `LshIndex.load()` and the file helpers are built on these.
  */
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CorruptDataError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
 import { MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
@@ -273,6 +273,19 @@ export function assertSnapshotMatches(meta: IndexSnapshotMeta, expect: SnapshotE
 }
 
 let tmpCounter = 0;
+
+/**
+ * Reads a snapshot file; `what` names it in the message ("index", "detector").
+ *
+ * @throws StorageError naming the file and the remedy when it cannot be read.
+ */
+export async function readSnapshotFile(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    throw new StorageError(`could not read ${what} file ${path}: ${(cause as Error).message}; check the path and its permissions`, { cause });
+  }
+}
 
 /**
  * Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.
