@@ -8,7 +8,7 @@ import { distinctSorted, wordShingles } from '../sketch/shingle.js';
 import { hashToken } from '../sketch/hash.js';
 import { boilerplateKind } from '../text/boilerplate.js';
 import { normalize } from '../text/normalize.js';
-import { splitParagraphs } from '../text/paragraphs.js';
+import { splitParagraphs, type Paragraph } from '../text/paragraphs.js';
 import { splitSentences } from '../text/sentences.js';
 
 /** One paragraph or sentence of a text. */
@@ -52,17 +52,19 @@ export function shingleSet(norm: string, shingleSize: number): { shingles: Uint3
   return { shingles: distinctSorted(shingleBuffer.data.slice(0, n)), words: tokens.length };
 }
 
-/** True if some paragraph of `text` is longer than `maxChars` (then sentences are the unit). */
-export function needsSentences(text: string, maxChars: number): boolean {
-  for (const p of splitParagraphs(text)) if (p.end - p.start > maxChars) return true;
-  return false;
-}
-
-/** The units of `text`: its paragraphs, or every paragraph's sentences. */
-export function textUnits(text: string, options: UnitOptions): TextUnit[] {
+/**
+ * The units of a text: its paragraphs, or every paragraph's sentences. Pass the text's paragraphs
+ * and which of them are boilerplate when they are already known.
+ */
+export function textUnits(
+  text: string,
+  options: UnitOptions,
+  paragraphs: readonly Paragraph[] = splitParagraphs(text),
+  isBoilerplate: (p: Paragraph) => boolean = (p) => boilerplateKind(p.text) !== undefined,
+): TextUnit[] {
   const out: TextUnit[] = [];
-  for (const p of splitParagraphs(text)) {
-    const boilerplate = boilerplateKind(p.text) !== undefined;
+  for (const p of paragraphs) {
+    const boilerplate = isBoilerplate(p);
     const spans = options.sentences ? splitSentences(p.text, p.start) : [{ start: p.start, end: p.end, text: p.text }];
     for (const span of spans) {
       const norm = normalize(span.text);

@@ -11,8 +11,8 @@ import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { Relation } from '../align/relation.js';
 import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';
-import { findBoilerplate, type BoilerplateParagraph } from '../text/boilerplate.js';
-import { findCredits, type Credit } from '../text/credits.js';
+import type { BoilerplateParagraph } from '../text/boilerplate.js';
+import type { Credit } from '../text/credits.js';
 import { CountMinSketch } from './count-min.js';
 import { TimeHeap } from './time-heap.js';
 import { PassageIndex } from '../index/passage-index.js';
@@ -216,8 +216,8 @@ export class Detector {
       of: best?.id,
       direction: best?.direction ?? null,
       matches,
-      credits: findCredits(a.text),
-      boilerplate: findBoilerplate(a.text),
+      credits: query.prepared.creditList,
+      boilerplate: query.prepared.boilerplate,
       added,
       replaced,
       evicted,

@@ -82,5 +82,10 @@ export function findCredits(text: string): Credit[] {
 
 /** The agencies a text credits for its words (photo credits excluded). */
 export function creditedAgencies(text: string): string[] {
-  return [...new Set(findCredits(text).filter((c) => c.kind !== 'photo').map((c) => c.agency))];
+  return agenciesOf(findCredits(text));
+}
+
+/** The distinct agencies of credits for words (photo credits left out). */
+export function agenciesOf(credits: readonly Credit[]): string[] {
+  return [...new Set(credits.filter((c) => c.kind !== 'photo').map((c) => c.agency))];
 }
