@@ -8,6 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LshIndex, MinHasher, RedisStorage, type Signature } from '../src/index.js';
+import { Rng } from './lib/rng.js';
 
 /** Options of `benchRedis`. */
 export interface BenchRedisOptions {
@@ -67,18 +68,6 @@ interface RunFigures {
 const NUM_PERM = 128;
 const THRESHOLD = 0.5;
 
-/** mulberry32: seeded, reproducible inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -93,7 +82,8 @@ function quantile(values: Float64Array, q: number): number {
 /** `n` signatures: pairs of 100-shingle sets sharing 90 shingles (Jaccard ≈ 0.82). */
 function makeSignatures(n: number): Signature[] {
   const hasher = new MinHasher({ numPerm: NUM_PERM, seed: 1 });
-  const random = rng(20240623);
+  const seeded = new Rng(20240623);
+  const random = (): number => seeded.next();
   const word = (): number => Math.floor(random() * 4294967296) >>> 0;
   const out: Signature[] = [];
   while (out.length < n) {
