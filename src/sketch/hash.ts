@@ -64,9 +64,9 @@ export function hashWindow(tokens: ArrayLike<number>, from: number, count: numbe
 }
 
 /**
- * Maps a uniform 32-bit hash to [0, n) without modulo bias: floor(h * n / 2^32) (Lemire, 2019).
- * Exact in float64 because h < 2^32 and n < 2^21.
+ * Maps a uniform 32-bit hash to [0, n) by its top 16 bits, floor(⌊h / 2^16⌋ · n / 2^16)
+ * (multiply-shift instead of a biased modulo; Lemire, 2019). Integer-exact for n ≤ 65,536.
  */
 export function reduceRange(h: number, n: number): number {
-  return Math.floor((h >>> 0) * n / 4294967296);
+  return ((h >>> 16) * n) >>> 16;
 }

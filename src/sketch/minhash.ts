@@ -9,7 +9,7 @@ import { assertInteger, assertOptionalBoolean, assertOptions, assertString } fro
 import { InvalidArgumentError } from '../errors.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
-import { fmix32, hashToken, murmurFinish, murmurStep, reduceRange } from './hash.js';
+import { fmix32, hashToken, murmurStep, reduceRange } from './hash.js';
 import { HashBuffer, scanSimpleTokenHashes, scanTokenHashes } from './scan.js';
 import { distinctSorted, forEachCharShingle, MAX_SHINGLE_SIZE, wordShingles } from './shingle.js';
 import { EMPTY_BIN, type Signature, type SignatureParams } from './signature.js';
@@ -49,7 +49,7 @@ const PROBE_TABLE_SIZE = 8192;
 
 /** The bin that filled bin `j` offers its value to in densification round `round`. */
 function probeTarget(probeSeed: number, round: number, j: number, k: number): number {
-  return ((fmix32(murmurStep(murmurStep(probeSeed, round), j) ^ 8) >>> 16) * k) >>> 16;
+  return reduceRange(fmix32(murmurStep(murmurStep(probeSeed, round), j) ^ 8), k);
 }
 
 // Shared scratch: signing is synchronous, so one buffer serves every call.
@@ -203,7 +203,7 @@ export class MinHasher {
     const seed = this.binSeed;
     for (let i = 0; i < n; i++) {
       const v = fmix32((shingleHashes[i]! ^ seed) >>> 0);
-      const bin = ((v >>> 16) * k) >>> 16;
+      const bin = reduceRange(v, k);
       if (filled[bin] === 0) {
         filled[bin] = 1;
         values[bin] = v;

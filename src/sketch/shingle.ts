@@ -6,30 +6,14 @@
 import { InvalidArgumentError } from '../errors.js';
 import { assertInteger, assertString } from '../validate.js';
 import { hashToken, hashWindow, murmurFinish, murmurStep } from './hash.js';
-import type { HashBuffer } from './scan.js';
+import { HashBuffer } from './scan.js';
 
 /** Longest shingle accepted, in words or characters. */
 export const MAX_SHINGLE_SIZE = 32;
 
-/** Calls `emit` with the hash of each k-window of `tokenHashes[0, n)` (or one window if n < k). */
-export function forEachWordShingle(
-  tokenHashes: ArrayLike<number>,
-  n: number,
-  k: number,
-  seed: number,
-  emit: (hash: number) => void,
-): void {
-  if (n === 0) return;
-  if (n < k) {
-    emit(hashWindow(tokenHashes, 0, n, seed));
-    return;
-  }
-  for (let i = 0; i + k <= n; i++) emit(hashWindow(tokenHashes, i, k, seed));
-}
-
 /**
  * Appends the hash of each k-window of `tokenHashes[0, n)` (or one window if 0 < n < k) to `out`;
- * returns how many. The allocation-free form of `forEachWordShingle`, for the signing hot path.
+ * returns how many. Allocation-free: the signing hot path uses it.
  */
 export function wordShingles(tokenHashes: Uint32Array, n: number, k: number, seed: number, out: HashBuffer): number {
   if (n === 0) return 0;
@@ -71,12 +55,9 @@ export function shingles(tokens: readonly string[], size: number, seed = 0): Uin
     assertString(t, `tokens[${i}]`);
     hashed[i] = hashToken(t);
   }
-  const out = new Uint32Array(Math.max(1, tokens.length - size + 1));
-  let n = 0;
-  forEachWordShingle(hashed, hashed.length, size, seed, (h) => {
-    out[n++] = h;
-  });
-  return distinctSorted(out.subarray(0, n));
+  const out = new HashBuffer(Math.max(1, tokens.length - size + 1));
+  const n = wordShingles(hashed, hashed.length, size, seed, out);
+  return distinctSorted(out.data.subarray(0, n));
 }
 
 /** Calls `emit` with the hash of each k-character window of `text[from, to)`. */
