@@ -44,6 +44,8 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'detector-synthetic', load: () => import('./sections/detector-synthetic.js') },
   { name: 'scan-e2e', load: () => import('./sections/scan-e2e.js') },
   { name: 'redis', load: () => import('./sections/redis.js') },
+  { name: 'corpus-checks', load: () => import('./sections/corpus-checks.js') },
+  { name: 'startup', load: () => import('./sections/startup.js') },
 ];
 
 const QUICK_DOCS = 2000;
@@ -84,6 +86,8 @@ async function main(): Promise<number> {
 
   const started = performance.now();
   const loadStart = os.loadavg()[0]!;
+  const missing = values.corpus ? [] : DEFAULT_CORPORA.filter((p) => !existsSync(p));
+  for (const path of missing) log(`missing: ${path} (the shared corpus beside the repository); sections that need it report fewer documents or are skipped. Pass --corpus <jsonl> to use another.`);
   const paths = values.corpus?.map((p) => resolve(p)) ?? DEFAULT_CORPORA.filter((p) => existsSync(p));
   const corpora: CorpusInfo[] = [];
   let docs: Doc[] = [];
@@ -97,7 +101,7 @@ async function main(): Promise<number> {
   if (quick) docs = balancedSample(docs, QUICK_DOCS);
   const fixtures = loadFixtures();
   if (docs.length === 0) {
-    log('no corpus found (../shared/corpus); the five fixtures stand in');
+    log(`no corpus found (looked for ${DEFAULT_CORPORA.join(', ')}); the five fixtures stand in, so corpus figures are not meaningful`);
     docs = fixtureDocs(fixtures);
   }
 

@@ -77,6 +77,17 @@ export class StorageError extends NeardupError {
   }
 }
 
+/** An optional peer dependency (natural, ioredis) is needed for what was asked and is not installed. */
+export class MissingDependencyError extends NeardupError {
+  /** The npm package to install. */
+  readonly dependency: string;
+
+  constructor(dependency: string, message: string, options?: { cause?: unknown }) {
+    super('ERR_MISSING_DEPENDENCY', message, options);
+    this.dependency = dependency;
+  }
+}
+
 /** Describes a value for an error message without dumping huge strings. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -8,7 +8,7 @@ export { splitParagraphs } from './paragraphs.js';
 export type { Paragraph } from './paragraphs.js';
 export { splitSentences } from './sentences.js';
 export type { Span } from './sentences.js';
-export { tokenize, ENGLISH_STOPWORDS } from './tokenize.js';
+export { tokenize, englishStopwords } from './tokenize.js';
 export type { TokenizeOptions } from './tokenize.js';
 export { creditedAgencies, findCredits } from './credits.js';
 export type { Credit } from './credits.js';

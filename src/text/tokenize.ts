@@ -1,12 +1,11 @@
 /**
- * Word tokens: normalize, then natural's WordTokenizer (/[^A-Za-zА-Яа-я0-9_]+/), optionally minus
- * English stopwords and Porter (1980) stemmed. natural's modules are imported one by one.
+ * Word tokens: normalize, then split as natural's WordTokenizer does (/[^A-Za-zА-Яа-я0-9_]+/),
+ * optionally minus English stopwords and Porter (1980) stemmed. Stemmer and stopword list come
+ * from natural, an optional peer dependency loaded module by module on first use.
  */
-import regexpTokenizer from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
-import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
 import { describe, InvalidArgumentError } from '../errors.js';
 import { assertOptionalBoolean, assertOptions, assertString } from '../validate.js';
+import { naturalModule } from './natural.js';
 import { normalize } from './normalize.js';
 
 /** Options of {@link tokenize}. */
@@ -15,7 +14,7 @@ export interface TokenizeOptions {
   readonly stem?: boolean;
   /**
    * Drop stopwords (checked before stemming): `true` for natural's English list
-   * ({@link ENGLISH_STOPWORDS}), or your own set of normalized (lowercase) words. Default `false`.
+   * ({@link englishStopwords}), or your own set of normalized (lowercase) words. Default `false`.
    */
   readonly stopwords?: boolean | ReadonlySet<string>;
   /** Normalize the text first (see {@link normalize}). Default `true`. */
@@ -26,19 +25,29 @@ export interface TokenizeOptions {
 
 // ── Constants ───────────────────────────────────────────────────────────────────────────────
 
-/**
- * natural's English stopword list (single letters and digits included), copied and frozen at
- * load so that nothing can change what `stopwords: true` removes.
- */
-export const ENGLISH_STOPWORDS: readonly string[] = Object.freeze([...naturalStopwords.words]);
-
-const englishStopwords: ReadonlySet<string> = new Set(ENGLISH_STOPWORDS);
-
 /** Stems are memoized per distinct token; the memo is cleared when it grows past this. */
 const STEM_CACHE_LIMIT = 200_000;
 
-const wordTokenizer = new regexpTokenizer.WordTokenizer();
+/** natural's WordTokenizer separator. */
+const NON_WORD = /[^A-Za-zА-Яа-я0-9_]+/;
+
 const stemCache = new Map<string, string>();
+let englishStopwordSet: ReadonlySet<string> | undefined;
+
+/**
+ * natural's English stopword list (single letters and digits included), copied into a set on
+ * first use, so that nothing done to natural's array changes what `stopwords: true` removes.
+ *
+ * @throws MissingDependencyError when natural is not installed.
+ * @example
+ * ```ts
+ * englishStopwords().has('the'); // true
+ * ```
+ */
+export function englishStopwords(): ReadonlySet<string> {
+  englishStopwordSet ??= new Set(naturalModule<{ words: readonly string[] }>('util/stopwords.js', 'stopwords: true').words);
+  return englishStopwordSet;
+}
 
 // ── Tokenize ────────────────────────────────────────────────────────────────────────────────
 
@@ -48,7 +57,8 @@ const stemCache = new Map<string, string>();
  * @param text - any string.
  * @param options - `stem`, `stopwords`, `normalize`, `foldDiacritics`.
  * @returns the tokens in text order (repeats kept).
- * @throws InvalidArgumentError if `text` is not a string or an option has the wrong type.
+ * @throws InvalidArgumentError if `text` is not a string or an option has the wrong type;
+ *   MissingDependencyError if `stem` or `stopwords: true` is asked for without natural installed.
  *
  * @example
  * ```ts
@@ -65,7 +75,7 @@ export function tokenize(text: string, options?: TokenizeOptions): string[] {
   assertOptionalBoolean(foldDiacritics, 'options.foldDiacritics');
   const stopSet = stopwordSet(stopwords);
 
-  const tokens = wordTokenizer.tokenize(norm ? normalize(text, { foldDiacritics }) : text);
+  const tokens = (norm ? normalize(text, { foldDiacritics }) : text).split(NON_WORD).filter((t) => t !== '');
   if (!stem && stopSet === undefined) return tokens;
   const out: string[] = [];
   for (const token of tokens) {
@@ -80,7 +90,7 @@ function stemToken(token: string): string {
   let stemmed = stemCache.get(token);
   if (stemmed === undefined) {
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemmed = porterStemmer.stem(token);
+    stemmed = naturalModule<{ stem(token: string): string }>('stemmers/porter_stemmer.js', 'stem: true').stem(token);
     stemCache.set(token, stemmed);
   }
   return stemmed;
@@ -88,7 +98,7 @@ function stemToken(token: string): string {
 
 function stopwordSet(value: unknown): ReadonlySet<string> | undefined {
   if (value === undefined || value === false) return undefined;
-  if (value === true) return englishStopwords;
+  if (value === true) return englishStopwords();
   if (typeof value === 'object' && value !== null && typeof (value as Set<unknown>).has === 'function') {
     return value as ReadonlySet<string>;
   }

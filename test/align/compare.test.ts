@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALIGN_OPTIONS, InvalidArgumentError, compare, splitParagraphs } from '../../src/index.js';
 import { expected } from '../helpers/expected.js';
-import { BBC, corpusSample, fixtureTexts } from '../helpers/fixtures.js';
+import { fixtureTexts } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
 
 const texts = fixtureTexts();
 const text = (id: string) => texts.get(id)!;
@@ -67,8 +68,8 @@ describe('compare on the fixtures (every row of expected.json)', () => {
 });
 
 describe('compare in general', () => {
-  const bbc = corpusSample(BBC, 40).map((d) => d.text);
-  const article = bbc.find((t) => splitParagraphs(t).length >= 8) ?? text('004');
+  const news = newsCorpus(40, 'lines').map((d) => d.text);
+  const article = news.find((t) => splitParagraphs(t).length >= 8) ?? text('004');
 
   it('calls lightly edited copies near-duplicates, with near alignments', () => {
     const edited = article.replace(/\bthe\b/, 'a').replace(/\bsaid\b/, 'stated');
@@ -131,7 +132,7 @@ describe('compare in general', () => {
 
   it('stays fast on two near-identical 1 MB texts (edit distance is bounded)', () => {
     let big = '';
-    for (const t of corpusSample(BBC, 2225).map((d) => d.text)) {
+    for (const t of newsCorpus(2225, 'lines').map((d) => d.text)) {
       if (big.length > 1_000_000) break;
       big += t + '\n\n';
     }

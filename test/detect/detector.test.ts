@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Detector, DuplicateIdError, InvalidArgumentError, LimitExceededError, splitParagraphs } from '../../src/index.js';
 import { expected } from '../helpers/expected.js';
-import { BBC, corpusSample, fixtureTexts } from '../helpers/fixtures.js';
+import { fixtureTexts } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
 
 const texts = fixtureTexts();
 const date = (id: string) => expected.articles.find((a) => a.id === id)!.publishedAt;
@@ -49,22 +50,22 @@ describe('Detector on the five fixtures (defaults)', () => {
 });
 
 describe('Detector behaviour', () => {
-  const bbc = corpusSample(BBC, 60).map((d, i) => ({ id: `bbc-${i}`, text: d.text }));
+  const news = newsCorpus(60, 'lines').map((d, i) => ({ id: `news-${i}`, text: d.text }));
 
   it('finds exact and lightly edited copies among unrelated articles, best first', async () => {
     const detector = new Detector();
-    for (const a of bbc.slice(0, 50)) await detector.add(a);
-    const target = bbc[7]!.text;
+    for (const a of news.slice(0, 50)) await detector.add(a);
+    const target = news[7]!.text;
     const exact = await detector.match(target);
-    expect(exact[0]).toMatchObject({ id: 'bbc-7', relation: 'duplicate', similarity: 1 });
+    expect(exact[0]).toMatchObject({ id: 'news-7', relation: 'duplicate', similarity: 1 });
     const edited = target.replace(/\bthe\b/, 'a').replace(/\bsaid\b/g, 'stated');
-    expect((await detector.match(edited))[0]).toMatchObject({ id: 'bbc-7', relation: 'near-duplicate' });
-    expect(await detector.match(bbc[55]!.text)).toEqual([]);
+    expect((await detector.match(edited))[0]).toMatchObject({ id: 'news-7', relation: 'near-duplicate' });
+    expect(await detector.match(news[55]!.text)).toEqual([]);
   });
 
   it('finds a rewrite through the paragraph index although whole-text Jaccard is low', async () => {
     const detector = new Detector();
-    for (const a of bbc.slice(0, 30)) await detector.add(a);
+    for (const a of news.slice(0, 30)) await detector.add(a);
     await detector.add({ id: '000', text: texts.get('000')! });
     const rewrite = splitParagraphs(texts.get('001')!).filter((p) => p.index < 8 || p.index > 13).map((p) => p.text).join('\n');
     const [m] = await detector.match(rewrite);
@@ -74,22 +75,22 @@ describe('Detector behaviour', () => {
 
   it('never matches an article with itself, and refuses a second add of an id', async () => {
     const detector = new Detector();
-    await detector.add({ id: 'a', text: bbc[0]!.text });
-    expect(await detector.match({ id: 'a', text: bbc[0]!.text })).toEqual([]);
+    await detector.add({ id: 'a', text: news[0]!.text });
+    expect(await detector.match({ id: 'a', text: news[0]!.text })).toEqual([]);
     await expect(detector.add({ id: 'a', text: 'other' })).rejects.toBeInstanceOf(DuplicateIdError);
   });
 
   it('removes an article from both indexes', async () => {
     const detector = new Detector();
-    await detector.add({ id: 'x', text: bbc[1]!.text });
-    await detector.add({ id: 'y', text: bbc[1]!.text });
+    await detector.add({ id: 'x', text: news[1]!.text });
+    await detector.add({ id: 'y', text: news[1]!.text });
     expect(await detector.clusters()).toHaveLength(1);
     expect(await detector.remove('x')).toBe(true);
     expect(await detector.remove('x')).toBe(false);
     expect(await detector.has('x')).toBe(false);
     expect(await detector.documents.size()).toBe(1);
     expect(await detector.clusters()).toEqual([]);
-    expect((await detector.match(bbc[1]!.text)).map((m) => m.id)).toEqual(['y']);
+    expect((await detector.match(news[1]!.text)).map((m) => m.id)).toEqual(['y']);
     await detector.remove('y');
     expect(await detector.passages.size()).toBe(0);
   });
@@ -97,17 +98,17 @@ describe('Detector behaviour', () => {
   it('accepts any string id, "__proto__", "constructor", "" and ids with colons', async () => {
     const detector = new Detector();
     const ids = ['__proto__', 'constructor', '', '3:4:five', 'hasOwnProperty'];
-    for (const [i, id] of ids.entries()) await detector.add({ id, text: bbc[10 + i]!.text });
+    for (const [i, id] of ids.entries()) await detector.add({ id, text: news[10 + i]!.text });
     for (const [i, id] of ids.entries()) {
       expect(await detector.has(id)).toBe(true);
-      expect((await detector.match(bbc[10 + i]!.text))[0]!.id).toBe(id);
+      expect((await detector.match(news[10 + i]!.text))[0]!.id).toBe(id);
     }
     expect(await detector.remove('3:4:five')).toBe(true);
     expect(await detector.passages.size()).toBeGreaterThan(0);
   });
 
   it('picks the canonical member: earliest publishedAt, else the original, else the longest', async () => {
-    const base = bbc[2]!.text;
+    const base = news[2]!.text;
     const d1 = new Detector();
     await d1.add({ id: 'late', text: base, publishedAt: '2024-02-02' });
     await d1.add({ id: 'early', text: base + '\n\nExtra closing line for this copy.', publishedAt: '2024-02-01' });
@@ -121,11 +122,11 @@ describe('Detector behaviour', () => {
 
   it('evicts articles older than a time', async () => {
     const detector = new Detector();
-    await detector.add({ id: 'old', text: bbc[3]!.text, publishedAt: '2020-01-01' });
-    await detector.add({ id: 'new', text: bbc[4]!.text, publishedAt: '2024-01-01' });
+    await detector.add({ id: 'old', text: news[3]!.text, publishedAt: '2020-01-01' });
+    await detector.add({ id: 'new', text: news[4]!.text, publishedAt: '2024-01-01' });
     expect(await detector.removeOlderThan('2023-01-01')).toBe(1);
     expect(await detector.has('old')).toBe(false);
-    expect(await detector.match(bbc[3]!.text)).toEqual([]);
+    expect(await detector.match(news[3]!.text)).toEqual([]);
   });
 
   it('enforces its limits and validates its input with typed errors', async () => {

@@ -5,7 +5,8 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Detector, compare, dedup, dedupStream, type Article, type Verdict } from '../../src/index.js';
 import { expected } from '../helpers/expected.js';
-import { BBC, corpusSample, fixtureTexts } from '../helpers/fixtures.js';
+import { fixtureTexts } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
 import { rng } from '../helpers/random.js';
 
 const fixtures: Article[] = [...fixtureTexts()].map(([id, text]) => ({
@@ -13,7 +14,7 @@ const fixtures: Article[] = [...fixtureTexts()].map(([id, text]) => ({
   text,
   publishedAt: expected.articles.find((a) => a.id === id)!.publishedAt,
 }));
-const bbc = corpusSample(BBC, 40).map((d, i) => ({ id: `bbc-${i}`, text: d.text }));
+const news = newsCorpus(40, 'lines').map((d, i) => ({ id: `news-${i}`, text: d.text }));
 
 describe('Detector.process on the fixtures in order', () => {
   it('says 000 new, 001 derived of 000, 002 related to 000, 003 new, 004 related to 003', async () => {
@@ -46,43 +47,43 @@ describe('Detector.process on the fixtures in order', () => {
 describe('Detector.process', () => {
   it('keeps exact duplicates out of the index unless asked', async () => {
     const plain = new Detector();
-    await plain.process(bbc[0]!);
-    const dup = await plain.process({ id: 'again', text: bbc[0]!.text });
-    expect(dup).toMatchObject({ verdict: 'duplicate', of: 'bbc-0', added: false });
+    await plain.process(news[0]!);
+    const dup = await plain.process({ id: 'again', text: news[0]!.text });
+    expect(dup).toMatchObject({ verdict: 'duplicate', of: 'news-0', added: false });
     expect(await plain.has('again')).toBe(false);
     const keeping = new Detector({ keepDuplicates: true });
-    await keeping.process(bbc[0]!);
-    expect((await keeping.process({ id: 'again', text: bbc[0]!.text })).added).toBe(true);
-    expect(await keeping.clusters()).toEqual([{ ids: ['again', 'bbc-0'], canonical: expect.any(String) }]);
+    await keeping.process(news[0]!);
+    expect((await keeping.process({ id: 'again', text: news[0]!.text })).added).toBe(true);
+    expect(await keeping.clusters()).toEqual([{ ids: ['again', 'news-0'], canonical: expect.any(String) }]);
   });
 
   it('replaces an article re-sent with the same id', async () => {
     const detector = new Detector();
-    await detector.process({ id: 'x', text: bbc[1]!.text });
-    const v = await detector.process({ id: 'x', text: bbc[2]!.text });
+    await detector.process({ id: 'x', text: news[1]!.text });
+    const v = await detector.process({ id: 'x', text: news[2]!.text });
     expect(v).toMatchObject({ verdict: 'new', replaced: true, added: true });
     expect(await detector.size()).toBe(1);
-    expect((await detector.match(bbc[2]!.text))[0]!.id).toBe('x');
-    expect(await detector.match(bbc[1]!.text)).toEqual([]);
+    expect((await detector.match(news[2]!.text))[0]!.id).toBe('x');
+    expect(await detector.match(news[1]!.text)).toEqual([]);
   });
 
   it('evicts articles that leave the time window from every index', async () => {
     const detector = new Detector({ window: { hours: 24 } });
     const day = 86_400_000;
     const start = Date.parse('2024-01-01T00:00:00Z');
-    for (let i = 0; i < 10; i++) await detector.process({ ...bbc[i]!, publishedAt: start + i * (day / 2) });
+    for (let i = 0; i < 10; i++) await detector.process({ ...news[i]!, publishedAt: start + i * (day / 2) });
     // the newest is at 4.5 days: only those within 24 h of it remain (3.5, 4.0, 4.5 days)
     expect(await detector.size()).toBe(3);
     expect(await detector.documents.size()).toBe(3);
     expect(await detector.passages.size()).toBe(3);
-    expect(await detector.match(bbc[0]!.text)).toEqual([]);
-    const late = await detector.process({ id: 'late', text: bbc[20]!.text, publishedAt: start });
+    expect(await detector.match(news[0]!.text)).toEqual([]);
+    const late = await detector.process({ id: 'late', text: news[20]!.text, publishedAt: start });
     expect(late.added).toBe(false);
   });
 
   it('names the copy by wire credit first, then by date', async () => {
     const detector = new Detector();
-    const text = bbc[3]!.text;
+    const text = news[3]!.text;
     await detector.process({ id: 'site', text: text + '\n\nSource: Reuters', publishedAt: '2024-01-01' });
     const v = await detector.process({ id: 'wire', text, publishedAt: '2024-01-02' });
     expect(v.verdict).toBe('near-duplicate');
@@ -94,8 +95,8 @@ describe('boilerplate', () => {
   const footer = 'Read more: The week in pictures\n\nSource link\n\nSign up for our morning newsletter to get the news in your inbox';
 
   it('keeps a shared footer from relating two unrelated articles', () => {
-    const a = bbc[5]!.text + '\n\n' + footer;
-    const b = bbc[6]!.text + '\n\n' + footer;
+    const a = news[5]!.text + '\n\n' + footer;
+    const b = news[6]!.text + '\n\n' + footer;
     const c = compare(a, b);
     expect(c.relation).toBe('unrelated');
     expect(c.boilerplateUnits).toEqual({ a: 3, b: 3 });
@@ -106,9 +107,9 @@ describe('boilerplate', () => {
     const learned = new Detector({ boilerplateDocs: 5 });
     const naive = new Detector({ boilerplateDocs: 1000 });
     for (let i = 10; i < 17; i++) {
-      for (const d of [learned, naive]) await d.process({ id: `col-${i}`, text: `${bbc[i]!.text}\n\n${disclaimer}` });
+      for (const d of [learned, naive]) await d.process({ id: `col-${i}`, text: `${news[i]!.text}\n\n${disclaimer}` });
     }
-    const probe = `${bbc[30]!.text}\n\n${disclaimer}`;
+    const probe = `${news[30]!.text}\n\n${disclaimer}`;
     expect((await naive.match(probe)).length).toBeGreaterThan(0);
     expect(await learned.match(probe)).toEqual([]);
   });
@@ -134,7 +135,7 @@ describe('streams', () => {
         setTimeout(cb, 2);
       },
     });
-    const input = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, text: bbc[i % bbc.length]!.text + ` ${i}` }));
+    const input = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, text: news[i % news.length]!.text + ` ${i}` }));
     await pipeline(Readable.from(input), dedupStream({ detector }), sink);
     expect(seen).toEqual(input.map((a) => a.id));
     // bounded by the streams' buffers (16 objects each side), not by the 300 inputs

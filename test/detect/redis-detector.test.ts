@@ -15,12 +15,13 @@ import {
   RedisDetectorStore,
   StorageError,
   redisDetectorStorage,
-  redisStoreKeys,
-  saturatedShingles,
   type RedisDetectorStorage,
 } from '../../src/index.js';
+import { redisStoreKeys } from '../../src/detect/redis-store.js';
+import { saturatedShingles } from '../../src/index/passage-saturation.js';
 import { expected } from '../helpers/expected.js';
-import { corpusSample, fixtureTexts, REUTERS, ROOT } from '../helpers/fixtures.js';
+import { fixtureTexts, ROOT } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
 import { deleteKeys, REDIS_URL, redisUnreachable } from '../index/redis-worker.js';
 import type { WorkerRequest } from './redis-detector-worker.js';
 import { storeBehaviour } from './store-behaviour.js';
@@ -170,7 +171,7 @@ if (unreachable !== undefined && process.env.CI) {
   });
 
   describe('Detector snapshots and Redis', () => {
-    const corpus = corpusSample(REUTERS, 300);
+    const corpus = newsCorpus(300, 'reuters');
 
     it('loads a snapshot into Redis storage and saves it back, answering as the original', async () => {
       const original = new Detector({ boilerplateDocs: 20 });

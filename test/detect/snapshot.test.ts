@@ -14,16 +14,17 @@ import {
   InvalidArgumentError,
   MemoryDetectorStore,
   StorageError,
-  decodeDetectorSnapshot,
   loadDetectorFile,
   saveDetectorFile,
-  saturatedShingles,
   type Article,
   type Verdict,
 } from '../../src/index.js';
+import { decodeDetectorSnapshot } from '../../src/detect/snapshot.js';
+import { saturatedShingles } from '../../src/index/passage-saturation.js';
 import { crc32 } from '../../src/util/crc32.js';
 import { expected } from '../helpers/expected.js';
-import { corpusSample, fixtureTexts, REUTERS } from '../helpers/fixtures.js';
+import { fixtureTexts } from '../helpers/fixtures.js';
+import { newsCorpusWithCopies } from '../helpers/corpus.js';
 import { rng } from '../helpers/random.js';
 
 const texts = fixtureTexts();
@@ -183,9 +184,9 @@ describe('Detector snapshots keep exact state', () => {
   });
 });
 
-const corpus = corpusSample(REUTERS, 2050);
+const corpus = newsCorpusWithCopies(2050, 5, 'reuters');
 
-describe.runIf(corpus.length === 2050)('Detector snapshots on 2,000 Reuters stories', () => {
+describe('Detector snapshots on 2,000 stories, a fifth of them edited copies', () => {
   // Dated 10 minutes apart with up to ±6 h of jitter (out of order), a 300-hour window (so the
   // window heap evicts and refuses stale arrivals), and every 97th story re-sent under an earlier id.
   const random = rng(31);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Detector, LimitExceededError, MinHasher, compare, findRepeats, splitParagraphs, tokenize } from '../../src/index.js';
-import { BBC, corpusSample, fixture } from '../helpers/fixtures.js';
+import { fixture } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
 
 const LIMIT_MS = 10_000;
 
@@ -19,7 +20,7 @@ const oneWordParagraphs = Array.from({ length: 100_000 }, (_, i) => (i % 7 === 0
 const millionWords = Array(1_000_000).fill('word').join(' ');
 function megabyteText(): string {
   let big = '';
-  for (const d of corpusSample(BBC, 2225)) {
+  for (const d of newsCorpus(2225, 'lines')) {
     if (big.length > 1_000_000) break;
     big += d.text + '\n\n';
   }

@@ -4,7 +4,8 @@
  * and simply absent on look-up.
  */
 import { describe, expect, it } from 'vitest';
-import { Detector, InvalidArgumentError, LshIndex, MinHasher, PassageIndex } from '../../src/index.js';
+import { Detector, InvalidArgumentError, LshIndex, MinHasher } from '../../src/index.js';
+import { PassageIndex } from '../../src/index/passage-index.js';
 import { MAX_ID_LENGTH } from '../../src/validate.js';
 
 const good = ['', '__proto__', 'constructor', 'toString', 'a:b:c', ' spaced id ', '東京-🙂', 'x'.repeat(MAX_ID_LENGTH)];

@@ -15,8 +15,8 @@ import {
   MinHasher,
   RedisStorage,
   StorageError,
-  redisKeys,
 } from '../../src/index.js';
+import { redisKeys } from '../../src/index/redis-storage.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { rng, setPair } from '../helpers/random.js';
 import { lshBehaviour } from './lsh-behaviour.js';

@@ -9,7 +9,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
-import { bandKeysOf, LshIndex, MinHasher, RedisStorage, redisKeys, type Signature } from '../../src/index.js';
+import { LshIndex, MinHasher, RedisStorage, type Signature } from '../../src/index.js';
+import { bandKeysOf } from '../../src/index/band-keys.js';
+import { redisKeys } from '../../src/index/redis-storage.js';
 import { rng } from '../helpers/random.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

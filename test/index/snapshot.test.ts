@@ -1,5 +1,5 @@
 /**
- * Index snapshots: exact round trips (fixtures, 2,000 Reuters stories, into and out of Redis),
+ * Index snapshots: exact round trips (fixtures, 2,000 wire-layout stories, into and out of Redis),
  * refusal of other parameters, and CorruptDataError for every flipped byte and every truncation.
  */
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +9,6 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CorruptDataError,
-  decodeIndexSnapshot,
   IncompatibleSignatureError,
   InvalidArgumentError,
   LshIndex,
@@ -23,8 +22,10 @@ import {
   type Signature,
   type StoredDocument,
 } from '../../src/index.js';
+import { decodeIndexSnapshot } from '../../src/index/snapshot.js';
 import { crc32 } from '../../src/util/crc32.js';
-import { corpusSample, fixtureTexts, REUTERS } from '../helpers/fixtures.js';
+import { fixtureTexts } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
 import { rng, setPair } from '../helpers/random.js';
 import { deleteKeys, REDIS_URL, redisUnreachable } from './redis-worker.js';
 
@@ -74,8 +75,8 @@ describe('index snapshots', () => {
     expect(await loaded.has('002')).toBe(true);
   });
 
-  const reuters = corpusSample(REUTERS, 2000);
-  it.skipIf(reuters.length < 2000)('round-trips 2,000 Reuters stories: every query answers as before', async () => {
+  const reuters = newsCorpus(2000, 'reuters');
+  it('round-trips 2,000 wire-layout stories: every query answers as before', async () => {
     const index = new LshIndex({ threshold: 0.5 });
     const sigs = reuters.map((d) => hasher.sign(d.text));
     await index.insertMany(reuters.map((d, i) => ({ id: d.id, signature: sigs[i]!, time: i % 4 === 0 ? undefined : i * 60_000 })));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compare, describePair, escapeHtml, findRepeats, paragraphRange, percent, renderComparisonHtml, renderScanHtml } from '../../src/index.js';
+import { compare, describePair, findRepeats, renderComparisonHtml, renderScanHtml } from '../../src/index.js';
+import { escapeHtml } from '../../src/report/escape.js';
+import { paragraphRange, percent } from '../../src/report/wording.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const wire = fixture('000');

@@ -5,13 +5,13 @@ import {
   IncompatibleSignatureError,
   InvalidArgumentError,
   MinHasher,
-  charShingles,
   deserializeSignature,
   estimateJaccard,
   serializeSignature,
   shingles,
   tokenize,
 } from '../../src/index.js';
+import { charShingles } from '../../src/sketch/shingle.js';
 import { FIXTURES, ROOT, fixture, fixtureTexts } from '../helpers/fixtures.js';
 import { rng, setPair } from '../helpers/random.js';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken, normalize, tokenize } from '../../src/index.js';
+import { normalize, tokenize } from '../../src/index.js';
+import { hashToken } from '../../src/sketch/hash.js';
 import { HashBuffer, scanSimpleTokenHashes, scanTokenHashes } from '../../src/sketch/scan.js';
-import { BBC, REUTERS, corpusSample, fixtureTexts } from '../helpers/fixtures.js';
+import { fixtureTexts } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
 import { rng } from '../helpers/random.js';
 
 function scanned(text: string): number[] {
@@ -11,7 +13,7 @@ function scanned(text: string): number[] {
 }
 
 describe('zero-allocation scanner', () => {
-  const texts = [...fixtureTexts().values(), ...corpusSample(REUTERS, 1500).map((d) => d.text), ...corpusSample(BBC, 300).map((d) => d.text)];
+  const texts = [...fixtureTexts().values(), ...newsCorpus(1500, 'reuters').map((d) => d.text), ...newsCorpus(300, 'lines').map((d) => d.text)];
 
   it('yields exactly the tokens of natural’s WordTokenizer (via tokenize) on fixtures and corpus', () => {
     expect(texts.length).toBeGreaterThan(5);

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { splitParagraphs, type Paragraph } from '../../src/text/paragraphs.js';
-import { BBC, corpusSample, fixture, REUTERS } from '../helpers/fixtures.js';
+import { newsCorpus } from '../helpers/corpus.js';
+import { fixture } from '../helpers/fixtures.js';
 
 /** Asserts the offset invariants and returns the texts. */
 function checked(text: string, paragraphs: Paragraph[]): string[] {
@@ -109,68 +109,21 @@ describe('splitParagraphs', () => {
   });
 });
 
-/** Reuters-21578 stories with their text type (NORM, BRIEF or UNPROC), or [] without the corpus. */
-function reuters(): { id: string; text: string; type: string }[] {
-  if (!existsSync(REUTERS)) return [];
-  return readFileSync(REUTERS, 'utf8').split('\n').filter(Boolean).map((line) => {
-    const doc = JSON.parse(line) as { id: number; text: string; text_type: string };
-    return { id: String(doc.id), text: doc.text, type: doc.text_type };
-  });
-}
+describe('splitParagraphs on the 1987 Reuters wire layout (hard-wrapped, indented paragraph starts)', () => {
+  const docs = newsCorpus(400, 'reuters');
 
-describe('splitParagraphs on Reuters-21578', () => {
-  const docs = reuters();
-  const SIGNOFF = /^ ?reuter\b/i;
-  /** Stories with plain newswire layout: no tables, lists, odd indents or over-long lines. */
-  const clean = docs.filter(({ text, type }) => {
-    if (type !== 'NORM') return false;
-    const lines = text.split('\n');
-    return lines.length >= 3 && !/^\s/.test(lines[0]!) && lines.every((l) =>
-      SIGNOFF.test(l) || (!/^ {1,3}\S/.test(l) && !/^\s*[-*] /.test(l) && l.length <= 100 && !/\S {3,}\S/.test(l)));
-  });
-
-  it.skipIf(docs.length === 0)('counts 1 + indented lines (per blank-line block) on clean stories', () => {
-    expect(clean.length).toBeGreaterThan(10_000);
-    const wrong: string[] = [];
-    for (const { id, text } of clean) {
-      let want = 0;
-      for (const block of text.split(/\n\s*\n/)) {
-        const lines = block.split('\n').filter((l) => l.trim());
-        if (lines.length > 0) want += 1 + lines.slice(1).filter((l) => l.startsWith('    ')).length;
-      }
-      if (splitParagraphs(text).length !== want) wrong.push(id);
+  it('finds exactly the paragraphs that were written, joining their wrapped lines', () => {
+    for (const doc of docs) {
+      const got = checked(doc.text, splitParagraphs(doc.text)).map((t) => t.replace(/\s*\n\s*/g, ' '));
+      expect(got, doc.id).toEqual(doc.paragraphs);
     }
-    expect(wrong).toEqual([]);
-  });
-
-  it.skipIf(docs.length === 0)('keeps offsets valid on every story', () => {
-    for (const { text } of docs) {
-      for (const p of splitParagraphs(text)) {
-        if (text.slice(p.start, p.end) !== p.text || p.text.trim() !== p.text || p.text === '') {
-          throw new Error(`bad paragraph ${JSON.stringify(p)}`);
-        }
-      }
-    }
-  });
-
-  it.skipIf(docs.length === 0)('joins wrapped lines: a typical story', () => {
-    const doc = docs.find((d) => d.id === '1')!;
-    const ps = texts(doc.text);
-    expect(ps[0]).toMatch(/^Showers continued throughout the week in\nthe Bahia cocoa zone/);
-    expect(ps[1]).toBe('The dry period means the temporao will be late this year.');
-    expect(ps).toHaveLength(1 + doc.text.split('\n').filter((l) => l.startsWith('    ')).length);
   });
 });
 
-describe('splitParagraphs on BBC News', () => {
-  const docs = corpusSample(BBC, 3000);
-
-  it.skipIf(docs.length === 0)('makes every non-blank line a paragraph', () => {
-    expect(docs.length).toBe(2225);
-    for (const { id, text } of docs) {
-      const want = text.split('\n').map((l) => l.trim()).filter(Boolean);
-      const got = splitParagraphs(text).map((p) => p.text);
-      if (got.length !== want.length || got.some((p, k) => p !== want[k])) throw new Error(`bbc ${id}`);
+describe('splitParagraphs on one-paragraph-per-line text', () => {
+  it('makes every non-blank line a paragraph', () => {
+    for (const doc of newsCorpus(400, 'lines')) {
+      expect(checked(doc.text, splitParagraphs(doc.text)), doc.id).toEqual(doc.paragraphs);
     }
   });
 });
