@@ -1,22 +1,81 @@
 /**
  * neardup — find near-duplicate, repeated and syndicated news articles.
- * The public API: re-exports only.
+ * The public API: what a user calls and its types, re-exported by name (helpers stay internal;
+ * test/exports.test.ts pins this list and README "API" documents it).
  */
+
+// Errors
 export {
   CorruptDataError,
   DuplicateIdError,
   IncompatibleSignatureError,
   InvalidArgumentError,
   LimitExceededError,
+  MissingDependencyError,
   NeardupError,
   StorageError,
 } from './errors.js';
-export * from './text/index.js';
-export * from './sketch/index.js';
-export * from './index/index.js';
-export * from './align/index.js';
-export * from './detect/index.js';
-export { DEFAULT_MAX_POSTINGS, PassageIndex, type PassageIndexOptions } from './index/passage-index.js';
+
+// Text
+export { normalize, type NormalizeOptions } from './text/normalize.js';
+export { splitParagraphs, type Paragraph } from './text/paragraphs.js';
+export { splitSentences, type Span } from './text/sentences.js';
+export { tokenize, type TokenizeOptions } from './text/tokenize.js';
+export { findCredits, type Credit } from './text/credits.js';
+export { findBoilerplate, type BoilerplateKind, type BoilerplateParagraph } from './text/boilerplate.js';
+
+// Sketches
+export { shingles } from './sketch/shingle.js';
+export { MinHasher, type MinHasherOptions } from './sketch/minhash.js';
+export { deserializeSignature, estimateJaccard, serializeSignature, type Signature, type SignatureParams } from './sketch/signature.js';
+export { lshParams, type LshParams } from './sketch/lsh-params.js';
+
+// Indexes and their storage
+export {
+  LshIndex,
+  loadIndexFile,
+  saveIndexFile,
+  type LshIndexOptions,
+  type LshLoadOptions,
+  type LshMatch,
+  type LshQueryOptions,
+} from './index/lsh-index.js';
+export { MemoryStorage } from './index/memory-storage.js';
+export type { Awaitable, Candidate, LshStorage, StorageLayout, StoredDocument } from './index/storage.js';
 export { MemoryPassageStorage } from './index/memory-passage-storage.js';
 export type { PassageLayout, PassageStorage } from './index/passage-storage.js';
-export * from './report/index.js';
+export { RedisStorage, type RedisStorageOptions } from './index/redis-storage.js';
+export { RedisPassageStorage, type RedisPassageStorageOptions } from './index/redis-passage-storage.js';
+export type { RedisClient, RedisClientOptions, RedisConnectionOptions } from './index/redis-connection.js';
+
+// Alignment
+export {
+  compare,
+  type AlignedPassage,
+  type Alignment,
+  type AlignmentKind,
+  type ArticleText,
+  type CompareOptions,
+  type Comparison,
+} from './align/compare.js';
+export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align/options.js';
+export { findRepeats, type Repeat, type RepeatOptions } from './align/repeats.js';
+export type { Direction, Relation } from './align/relation.js';
+
+// Detector, feed, persistence
+export { Detector, type Article, type Match, type MatchDirection, type MatchOptions, type Verdict } from './detect/detector.js';
+export type { Cluster } from './detect/clusters.js';
+export { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './detect/options.js';
+export { MemoryDetectorStore, type DetectorStore, type PairEdge, type StoredArticle } from './detect/store.js';
+export { dedup, dedupStream, type DedupOptions } from './detect/stream.js';
+export type { DetectorLoadOptions } from './detect/snapshot.js';
+export type { DetectorSettings } from './detect/state.js';
+export { loadDetectorFile, saveDetectorFile } from './detect/files.js';
+export { RedisDetectorStore, type RedisDetectorStoreOptions } from './detect/redis-store.js';
+export { redisDetectorStorage, type RedisDetectorStorage, type RedisDetectorStorageOptions } from './detect/redis-detector.js';
+
+// Reports
+export { renderComparisonHtml, type ComparisonHtmlOptions, type ReportArticle } from './report/html-comparison.js';
+export { renderScanHtml, type ScanHtmlOptions } from './report/html-scan.js';
+export type { ScanPair, ScanRepeat, ScanResult } from './report/scan-types.js';
+export { describePair, type PairFacts } from './report/wording.js';

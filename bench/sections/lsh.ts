@@ -3,7 +3,8 @@
  * copies and random shingle sets; insert rate, query latency, candidates per query, and memory
  * per indexed document (heap + ArrayBuffers after gc, over the documents).
  */
-import { bandKeysOf, LshIndex, type MemoryStorage, type Signature } from '../../src/index.js';
+import { LshIndex, type MemoryStorage, type Signature } from '../../src/index.js';
+import { bandKeysOf } from '../../src/index/band-keys.js';
 import { BandTable } from '../../src/index/band-table.js';
 import { Rng, deriveSeed } from '../lib/rng.js';
 import { generator, indexDocs, signatures } from '../lib/shared.js';

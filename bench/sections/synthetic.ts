@@ -3,7 +3,8 @@
  * precision and recall per edit, and the measured S-curve (share of pairs that share a band, per
  * true-Jaccard bin) beside the theoretical 1 − (1 − s^rows)^bands.
  */
-import { collisionProbability, LshIndex } from '../../src/index.js';
+import { LshIndex } from '../../src/index.js';
+import { collisionProbability } from '../../src/sketch/lsh-params.js';
 import { Rng, deriveSeed } from '../lib/rng.js';
 import { generator, indexDocs, shinglesOf, signatures } from '../lib/shared.js';
 import { exactJaccard } from '../lib/sets.js';

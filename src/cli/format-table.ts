@@ -3,18 +3,14 @@
  * them; the JSON outputs keep the library's 0-based numbers.
  */
 import {
-  clusterRole,
   describePair,
-  kindLabel,
-  paragraphRange,
-  percent,
-  rankPairs,
-  relationLabel,
   splitParagraphs,
   type Comparison,
   type Repeat,
   type ScanResult,
 } from '../index.js';
+import { clusterRole, rankPairs } from '../report/html-scan.js';
+import { kindLabel, paragraphRange, percent, relationLabel } from '../report/wording.js';
 import { cut, pad, wrap, type Style } from './terminal.js';
 
 /** What `scan` prints by default on a terminal. */

@@ -2,9 +2,8 @@
  * One call that puts a whole Detector in Redis — document LSH index, passage index and articles
  * under one prefix, over one connection — so that any number of worker processes share it.
  */
-import type { Redis } from 'ioredis';
 import { RedisPassageStorage } from '../index/redis-passage-storage.js';
-import { checkConnectionOptions, createRedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
+import { checkConnectionOptions, createRedisClient, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
 import { RedisStorage } from '../index/redis-storage.js';
 import { assertOptions } from '../validate.js';
 import { RedisDetectorStore } from './redis-store.js';
@@ -25,7 +24,7 @@ export interface RedisDetectorStorage {
   readonly passages: RedisPassageStorage;
   readonly articles: RedisDetectorStore;
   /** The client all three use. */
-  readonly client: Redis;
+  readonly client: RedisClient;
   /** Deletes every key of the three stores. Not atomic: stop the workers first. */
   clear(): Promise<void>;
   /** Closes the connection if it was opened from `url`; a given client stays open. */

@@ -4,17 +4,33 @@
  * errors wrapped in `StorageError` messages that say what to check.
  */
 import type { Redis, RedisOptions } from 'ioredis';
-import { InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
+import { InvalidArgumentError, MissingDependencyError, NeardupError, StorageError, describe } from '../errors.js';
 import { assertString } from '../validate.js';
+
+/**
+ * An ioredis client (`new Redis()` from 'ioredis'), described by the members neardup relies on,
+ * so that neardup's type declarations compile in an app that does not install ioredis.
+ */
+export interface RedisClient {
+  readonly options?: { readonly keyPrefix?: string | undefined } | undefined;
+  defineCommand(name: string, definition: { lua: string; numberOfKeys?: number; readOnly?: boolean }): void;
+  pipeline(): unknown;
+  quit(): Promise<unknown>;
+  disconnect(): void;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+/** ioredis options (its `RedisOptions`) for a client neardup creates from a URL. */
+export type RedisClientOptions = Readonly<Record<string, unknown>>;
 
 /** How to reach Redis: give `client` or `url`, and a key prefix. */
 export interface RedisConnectionOptions {
   /** An ioredis client to use (left open by `close()`). It must not set `keyPrefix`. */
-  client?: Redis;
+  client?: RedisClient;
   /** A Redis URL such as 'redis://127.0.0.1:6379'; a client is then created and owned. */
   url?: string;
   /** Extra ioredis options for a client created from `url`. */
-  redisOptions?: RedisOptions;
+  redisOptions?: RedisClientOptions;
   /** Every key starts with `{prefix}:`. For Redis Cluster, use a hash tag such as '{news}'. */
   prefix: string;
 }
@@ -55,13 +71,18 @@ export function checkConnectionOptions(options: RedisConnectionOptions | undefin
   }
 }
 
+/** The given client as the ioredis type it is (checked by `checkConnectionOptions`). */
+export function asIoredis(client: RedisClient): Redis {
+  return client as unknown as Redis;
+}
+
 /** Creates an ioredis client from `url`, importing the optional peer dependency on demand. */
-export async function createRedisClient(url: string, redisOptions: RedisOptions | undefined, owner: string): Promise<Redis> {
+export async function createRedisClient(url: string, redisOptions: RedisClientOptions | undefined, owner: string): Promise<Redis> {
   let mod: typeof import('ioredis');
   try {
     mod = await import('ioredis');
   } catch (cause) {
-    throw new StorageError(`${owner} needs the optional peer dependency ioredis: run \`npm install ioredis@^5\``, { cause });
+    throw new MissingDependencyError('ioredis', `${owner} needs the optional peer dependency ioredis: run \`npm install ioredis@^5\``, { cause });
   }
   const exported = mod as unknown as { Redis?: typeof Redis; default?: typeof Redis & { Redis?: typeof Redis } };
   const Ctor = exported.Redis ?? exported.default?.Redis ?? exported.default;
@@ -78,7 +99,7 @@ export async function createRedisClient(url: string, redisOptions: RedisOptions 
 export class RedisConnection<S extends string> {
   readonly prefix: string;
   private readonly url: string | undefined;
-  private readonly redisOptions: RedisOptions | undefined;
+  private readonly redisOptions: RedisClientOptions | undefined;
   private readonly ownsClient: boolean;
   private client: Redis | undefined;
   private connecting: Promise<Redis> | undefined;
@@ -99,8 +120,8 @@ export class RedisConnection<S extends string> {
     this.redisOptions = options.redisOptions;
     this.ownsClient = options.client === undefined;
     if (options.client) {
-      this.define(options.client);
-      this.client = options.client;
+      this.client = asIoredis(options.client);
+      this.define(this.client);
     }
   }
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
 import { assertInteger, assertOptions } from '../validate.js';
-import { RedisConnection, beforeScore, bufferToU32s, checkConnectionOptions, u32sToBuffer, type RedisConnectionOptions } from './redis-connection.js';
+import { RedisConnection, beforeScore, bufferToU32s, checkConnectionOptions, u32sToBuffer, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
 import type { Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
 
 // Constants -----------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ export interface RedisStorageOptions extends RedisConnectionOptions {
    * An ioredis client to use (left open by `close()`). It must not set `keyPrefix`. The storage
    * defines its Lua scripts on it as commands named `neardup_<name>_v1`.
    */
-  client?: Redis;
+  client?: RedisClient;
   /** Keep documents this many ms: `prune()` removes those older than now − windowMs. */
   windowMs?: number;
   /** Documents per insert script (each script is all-or-nothing). Default 500. */
