@@ -1,27 +1,30 @@
 import { defineConfig } from 'tsup';
 
+// `npm run build` empties dist/ first; the two builds run at the same time, so neither cleans.
 export default defineConfig([
   {
-    // The library: ESM + CJS + type declarations.
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    // Clean dist/ except the CLI, which the second build (running at the same time) writes.
-    clean: ['!cli.js', '!cli.js.map'],
+    // ESM: the library and the `neardup` executable (package.json "bin"; main.ts starts with
+    // #!/usr/bin/env node). Code splitting puts each CLI command in its own chunk, loaded only
+    // when that command runs, and lets the CLI share the library's code instead of copying it.
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts' } },
+    clean: false,
     sourcemap: true,
     target: 'node20',
-    splitting: false,
+    splitting: true,
     treeshake: true,
   },
   {
-    // The `neardup` executable (package.json "bin"): ESM only; main.ts starts with #!/usr/bin/env node.
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    dts: false,
+    // CommonJS: the library only.
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: true,
     clean: false,
     sourcemap: true,
     target: 'node20',
     splitting: false,
     treeshake: true,
+    shims: true,
   },
 ]);

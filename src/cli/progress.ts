@@ -1,9 +1,13 @@
 /**
  * A progress bar on stderr for long scans: shown only when stderr is a terminal and the input is
- * large (more than 200 articles), so pipes and small runs stay clean.
+ * large (more than 200 articles), so pipes and small runs stay clean. cli-progress is loaded
+ * only when a bar is shown.
  */
-import { Presets, SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { Presets as PresetsType, SingleBar } from 'cli-progress';
 import type { ArticleSource } from './input.js';
+
+const load = createRequire(import.meta.url);
 
 /** Articles after which a scan counts as large. */
 export const LARGE_INPUT = 200;
@@ -40,7 +44,8 @@ export class Progress {
       total === undefined
         ? 'neardup scan | {articles} articles read'
         : `neardup scan {bar} {percentage}% | {articles} articles | {eta_formatted} left`;
-    this.bar = new SingleBar(
+    const { Presets, SingleBar: Bar } = load('cli-progress') as { Presets: typeof PresetsType; SingleBar: typeof SingleBar };
+    this.bar = new Bar(
       { stream: process.stderr, format, hideCursor: true, clearOnComplete: true, etaBuffer: 200, fps: 5, barsize: 30 },
       Presets.shades_classic,
     );
