@@ -1,12 +1,11 @@
 import { defineConfig } from 'tsup';
 
-// `npm run build` empties dist/ first; the two builds run at the same time, so neither cleans.
+// `npm run build` empties dist/ first; the builds run at the same time, so none cleans.
 export default defineConfig([
   {
-    // ESM: the library and the `neardup` executable (package.json "bin"; main.ts starts with
-    // #!/usr/bin/env node). Code splitting puts each CLI command in its own chunk, loaded only
-    // when that command runs, and lets the CLI share the library's code instead of copying it.
-    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    // ESM: the library, and the CLI's commands (dist/commands.js). Code splitting lets the
+    // commands share the library's chunk instead of copying it.
+    entry: { index: 'src/index.ts', commands: 'src/cli/commands.ts' },
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts' } },
     clean: false,
@@ -16,10 +15,25 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // CommonJS: the library only.
+    // CommonJS: the library.
     entry: { index: 'src/index.ts' },
     format: ['cjs'],
     dts: true,
+    clean: false,
+    sourcemap: true,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+    shims: true,
+  },
+  {
+    // The `neardup` executable (package.json "bin"): a small CommonJS file — commander and the
+    // option table — that imports ./commands.js (the ES module above) when a command runs.
+    // main.ts starts with #!/usr/bin/env node.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['cjs'],
+    external: ['./commands.js'],
+    dts: false,
     clean: false,
     sourcemap: true,
     target: 'node20',

@@ -1,8 +1,8 @@
 /**
  * End-to-end scan of the corpora through the library — `new Detector()`, `add()` every document,
  * `clusters()` — timed at a quarter, half and all of the documents (≈ 6k/12k/24k on the full
- * corpora) to show how time per document grows; and, when dist/cli.js is built, the same scan
- * through `node dist/cli.js scan <jsonl> --format json`.
+ * corpora) to show how time per document grows; and, when dist/cli.cjs is built, the same scan
+ * through `node dist/cli.cjs scan <jsonl> --format json`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -163,13 +163,13 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   const marginalGrowth = last.segmentUsPerDoc / first.segmentUsPerDoc;
 
   // ── the CLI on the same documents ──────────────────────────────────────────────────────────
-  const cli = join(ROOT, 'dist', 'cli.js');
+  const cli = join(ROOT, 'dist', 'cli.cjs');
   let cliFigures:
     | { runs: CliRun[]; noRepeats: CliRun[]; medianMs: number; noRepeatsMedianMs: number; builtAt: string; srcNewer: boolean; version: string; failed?: string }
     | undefined;
   let cliSkipped: string | undefined;
   if (!existsSync(cli)) {
-    cliSkipped = 'dist/cli.js is not built (npm run build)';
+    cliSkipped = 'dist/cli.cjs is not built (npm run build)';
   } else {
     const dir = mkdtempSync(join(os.tmpdir(), 'neardup-bench-'));
     try {
@@ -181,7 +181,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
       const builtAt = statSync(cli).mtime.toISOString();
       const srcNewer = newestMtime(join(ROOT, 'src')) > statSync(cli).mtimeMs;
       const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
-      ctx.log(`CLI: node dist/cli.js scan (${n} docs, ${cliRuns} runs, and 1 with --no-repeats)`);
+      ctx.log(`CLI: node dist/cli.cjs scan (${n} docs, ${cliRuns} runs, and 1 with --no-repeats)`);
       const withRepeats: CliRun[] = [];
       const noRepeats: CliRun[] = [];
       for (let r = 0; r < cliRuns; r++) {
@@ -224,13 +224,13 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   if (cliFigures && !cliFigures.failed) {
     const f = cliFigures.runs[0]!;
     rows.push(
-      row(`node dist/cli.js scan --format json, ${n.toLocaleString('en-US')} docs`, cliFigures.medianMs / 1000, 's'),
+      row(`node dist/cli.cjs scan --format json, ${n.toLocaleString('en-US')} docs`, cliFigures.medianMs / 1000, 's'),
       row('… with --no-repeats', cliFigures.noRepeatsMedianMs / 1000, 's'),
       row('CLI ÷ library time', cliFigures.medianMs / last.totalMs, '×'),
       row('CLI clusters = library clusters', f.clusters === last.clusters && f.articles === n ? 'yes' : `no (${f.clusters} vs ${last.clusters})`, ''),
     );
   } else {
-    rows.push(row('node dist/cli.js scan', 'not run', cliSkipped ?? cliFigures?.failed ?? ''));
+    rows.push(row('node dist/cli.cjs scan', 'not run', cliSkipped ?? cliFigures?.failed ?? ''));
   }
   const tables: Table[] = [
     {
@@ -257,7 +257,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   if (cliFigures && !cliFigures.failed) {
     const f = cliFigures.runs[0]!;
     tables.push({
-      title: `CLI: node dist/cli.js scan <jsonl> --format json -o <file> (wall time of the process)`,
+      title: `CLI: node dist/cli.cjs scan <jsonl> --format json -o <file> (wall time of the process)`,
       columns: ['command', 'median s', 'runs s', 'articles', 'clusters', 'pairs', 'repeats', 'output MB'],
       rows: [
         ['scan', cliFigures.medianMs / 1000, cliFigures.runs.map((r) => (r.ms / 1000).toFixed(1)).join(', '), f.articles ?? '–', f.clusters ?? '–', f.pairs ?? '–', f.repeats ?? '–', (f.outputBytes ?? 0) / 1e6],
@@ -276,7 +276,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
       cliFigures
         ? cliFigures.failed
           ? `The CLI failed: ${cliFigures.failed}.`
-          : `The CLI reads the same documents from a temporary JSONL file of {id, text} in the same order and writes its JSON report to a file (${(((cliFigures.runs[0]?.outputBytes ?? 0) / 1e6)).toFixed(0)} MB: every pair with its alignments); wall time of the process including Node start-up, median of ${cliFigures.runs.length} run${cliFigures.runs.length === 1 ? '' : 's'}${ctx.quick ? '' : ' (each a ~20-s process: fewer runs than elsewhere keep the full bench under 10 minutes)'}. By default scan also runs findRepeats on every article; one run with --no-repeats shows that share. dist/cli.js was built ${cliFigures.builtAt}${cliFigures.srcNewer ? ' and src/ has changed since: rebuild before trusting these figures' : ', after the last change in src/'}${cliFigures.version ? ` (neardup ${cliFigures.version})` : ''}.`
+          : `The CLI reads the same documents from a temporary JSONL file of {id, text} in the same order and writes its JSON report to a file (${(((cliFigures.runs[0]?.outputBytes ?? 0) / 1e6)).toFixed(0)} MB: every pair with its alignments); wall time of the process including Node start-up, median of ${cliFigures.runs.length} run${cliFigures.runs.length === 1 ? '' : 's'}${ctx.quick ? '' : ' (each a ~20-s process: fewer runs than elsewhere keep the full bench under 10 minutes)'}. By default scan also runs findRepeats on every article; one run with --no-repeats shows that share. dist/cli.cjs was built ${cliFigures.builtAt}${cliFigures.srcNewer ? ' and src/ has changed since: rebuild before trusting these figures' : ', after the last change in src/'}${cliFigures.version ? ` (neardup ${cliFigures.version})` : ''}.`
         : `The CLI was not timed: ${cliSkipped}.`,
     ],
     payload: { docs: n, checkpoints, runs, sizes, growth, marginalGrowth, deterministic, heapGarbagePerDoc: heapPerDoc, cli: cliFigures ?? { skipped: cliSkipped } },

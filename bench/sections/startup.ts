@@ -50,7 +50,7 @@ function installFootprint(ctx: BenchContext): { bytes: number; packages: number 
 }
 
 export async function run(ctx: BenchContext): Promise<SectionResult> {
-  const cli = join(ROOT, 'dist', 'cli.js');
+  const cli = join(ROOT, 'dist', 'cli.cjs');
   if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   const index = join(ROOT, 'dist', 'index.js');
   const commands = {

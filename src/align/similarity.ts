@@ -3,8 +3,12 @@
  * (Broder 1997), and normalized edit similarity 1 − d/max(|a|,|b|) from Levenshtein distance
  * computed by fast-levenshtein (Myers, "A fast bit-vector algorithm for approximate string
  * matching", JACM 1999), bounded by a length cap so no pair costs more than cap² / 64 word ops.
+ * fast-levenshtein is required on first use: it builds an Intl.Collator when it loads.
  */
-import levenshtein from 'fast-levenshtein';
+import type levenshteinModule from 'fast-levenshtein';
+import { lazyRequire } from '../util/lazy-require.js';
+
+let levenshtein: typeof levenshteinModule | undefined;
 
 /** Size of the intersection of two ascending, distinct Uint32Arrays (linear merge). */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
@@ -48,5 +52,6 @@ export function editSimilarity(a: string, b: string, maxChars: number): number |
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
   if (longer > maxChars) return undefined;
+  levenshtein ??= lazyRequire<typeof levenshteinModule>('fast-levenshtein');
   return 1 - levenshtein.get(a, b) / longer;
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `neardup` executable (package.json "bin"; built to dist/cli.js).
+ * The `neardup` executable (package.json "bin"; built to dist/cli.cjs, CommonJS, which starts
+ * faster than an ES module entry; the commands are the ES module dist/commands.js).
  */
 import { run } from './program.js';
 
-process.exitCode = await run(process.argv);
+void run(process.argv).then((status) => {
+  process.exitCode = status;
+});

@@ -1,21 +1,29 @@
 /**
  * The `neardup` command line: commander wiring only; each command lives in its own file and
  * uses the public API. Exit status: 0 success, 1 unexpected failure, 2 bad usage (one line on
- * stderr: "neardup: <what>; <what to do>"). Each command's module (and so the library, natural's
- * stemmer, the HTML renderer, the progress bar) is imported only when that command runs, so
- * `neardup --help` starts about as fast as Node itself.
+ * stderr: "neardup: <what>; <what to do>"). The commands (and with them the library, the HTML
+ * renderer, the progress bar) are imported only when one runs, so `neardup --help` loads
+ * commander and this file alone.
  */
-import { createRequire } from 'node:module';
-import type * as Commander from 'commander';
+import { Command, CommanderError, InvalidArgumentError as BadOptionValue, Option } from 'commander';
 import { NeardupError } from '../errors.js';
 import pkg from '../../package.json';
 import { EXIT, UsageError } from './errors.js';
 import { chooseFormat, type Format } from './formats.js';
 
-// commander is CommonJS: require() parses it ~2× faster than an ESM import would (start-up time).
-const { Command, CommanderError, InvalidArgumentError: BadOptionValue, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
-type Command = Commander.Command;
-type Option = Commander.Option;
+type Commands = typeof import('./commands.js');
+let loaded: Commands | undefined;
+
+/** The commands module, imported on first use. */
+async function commands(): Promise<Commands> {
+  loaded ??= await import('./commands.js');
+  return loaded;
+}
+
+/** True when `err` is an instance of `local` or of the commands module's copy of the class. */
+function isA(err: unknown, local: abstract new (...args: never[]) => Error, name: 'UsageError' | 'NeardupError'): boolean {
+  return err instanceof local || (loaded !== undefined && err instanceof loaded[name]);
+}
 
 const COMMANDS = ['scan', 'compare', 'repeats', 'watch'] as const;
 
@@ -98,7 +106,7 @@ Examples:
   cat docs.jsonl | neardup scan - --format html -o scan.html
 ${EXIT_HELP}`)
     .action(async (input: string, opts: { format?: Format; output?: string; threshold?: number; shingleSize?: number; meta?: string; repeats: boolean; progress: boolean }) => {
-      const { scan } = await import('./scan.js');
+      const { scan } = await commands();
       await scan(input, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'jsonl', 'html']) });
     });
 
@@ -120,7 +128,7 @@ Examples:
   neardup compare a.txt b.txt -o report.html
 ${EXIT_HELP}`)
     .action(async (a: string, b: string, opts: { format?: Format; output?: string; shingleSize?: number; dateA?: string; dateB?: string }) => {
-      const { compareCommand } = await import('./compare.js');
+      const { compareCommand } = await commands();
       await compareCommand(a, b, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'html']) });
     });
 
@@ -136,7 +144,7 @@ ${EXIT_HELP}`)
 Paragraphs are counted from 1 in the table and from 0 in JSON (as the library counts them).
 ${EXIT_HELP}`)
     .action(async (file: string, opts: { format?: Format; output?: string; similarity?: number; minWords?: number }) => {
-      const { repeatsCommand } = await import('./repeats.js');
+      const { repeatsCommand } = await commands();
       await repeatsCommand(file, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json']) });
     });
 
@@ -158,7 +166,7 @@ Examples:
   neardup watch feed.jsonl --follow | jq 'select(.verdict != "new")'
 ${EXIT_HELP}`)
     .action(async (input: string, opts: { windowHours?: number; keepDuplicates?: boolean; follow?: boolean; threshold?: number; shingleSize?: number }) => {
-      const { watch } = await import('./watch.js');
+      const { watch } = await commands();
       await watch(input, opts);
     });
 
@@ -171,7 +179,7 @@ function commandOf(args: readonly string[]): string | undefined {
 }
 
 /** One line from a commander error message: "error: unknown option '--x'\n(Did you mean --y?)". */
-function commanderMessage(err: Commander.CommanderError): string {
+function commanderMessage(err: CommanderError): string {
   const text = err.message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim();
   const invalid = /^option '([^']+)' argument '([^']*)' is invalid\.\s*(.*)$/s.exec(text);
   if (invalid) {
@@ -209,8 +217,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.usage;
       return fail(`${commanderMessage(err)}; ${hint}`, EXIT.usage);
     }
-    if (err instanceof UsageError) return fail(err.message, EXIT.usage);
-    if (err instanceof NeardupError) return fail(`${err.message}; ${hint}`, EXIT.usage);
+    if (isA(err, UsageError, 'UsageError')) return fail((err as Error).message, EXIT.usage);
+    if (isA(err, NeardupError, 'NeardupError')) return fail(`${(err as Error).message}; ${hint}`, EXIT.usage);
     const message = err instanceof Error ? err.message : String(err);
     if (process.env.NEARDUP_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return fail(`unexpected error: ${message}; rerun with NEARDUP_DEBUG=1 for details and please report it`, EXIT.failure);

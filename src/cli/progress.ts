@@ -3,11 +3,9 @@
  * large (more than 200 articles), so pipes and small runs stay clean. cli-progress is loaded
  * only when a bar is shown.
  */
-import { createRequire } from 'node:module';
 import type { Presets as PresetsType, SingleBar } from 'cli-progress';
+import { lazyRequire } from '../util/lazy-require.js';
 import type { ArticleSource } from './input.js';
-
-const load = createRequire(import.meta.url);
 
 /** Articles after which a scan counts as large. */
 export const LARGE_INPUT = 200;
@@ -44,7 +42,7 @@ export class Progress {
       total === undefined
         ? 'neardup scan | {articles} articles read'
         : `neardup scan {bar} {percentage}% | {articles} articles | {eta_formatted} left`;
-    const { Presets, SingleBar: Bar } = load('cli-progress') as { Presets: typeof PresetsType; SingleBar: typeof SingleBar };
+    const { Presets, SingleBar: Bar } = lazyRequire<{ Presets: typeof PresetsType; SingleBar: typeof SingleBar }>('cli-progress');
     this.bar = new Bar(
       { stream: process.stderr, format, hideCursor: true, clearOnComplete: true, etaBuffer: 200, fps: 5, barsize: 30 },
       Presets.shades_classic,

@@ -4,10 +4,9 @@
  * its install brings ~80 MB of them, so neardup never imports it whole and never at start-up.
  * Only `stem` and `stopwords` need it; everything else works without it installed.
  */
-import { createRequire } from 'node:module';
 import { MissingDependencyError } from '../errors.js';
+import { lazyRequire } from '../util/lazy-require.js';
 
-const load = createRequire(import.meta.url);
 const loaded = new Map<string, unknown>();
 
 /**
@@ -19,7 +18,7 @@ export function naturalModule<T>(path: string, feature: string): T {
   let mod = loaded.get(path);
   if (mod === undefined) {
     try {
-      mod = load(`natural/lib/natural/${path}`) as unknown;
+      mod = lazyRequire(`natural/lib/natural/${path}`);
     } catch (cause) {
       throw new MissingDependencyError(
         'natural',

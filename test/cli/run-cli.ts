@@ -1,5 +1,5 @@
 /**
- * Runs the built `neardup` executable. Uses dist/cli.js when it is newer than every source file
+ * Runs the built `neardup` executable. Uses dist/cli.cjs when it is newer than every source file
  * (as after `npm ci`, which builds); otherwise builds a private copy into test-artifacts/ once,
  * so a stale dist/ is never tested and dist/ is never rebuilt under other test files' feet.
  */
@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
 
-const DIST_CLI = join(ROOT, 'dist', 'cli.js');
+const DIST_CLI = join(ROOT, 'dist', 'cli.cjs');
 const PRIVATE_DIR = join(ROOT, 'test-artifacts', 'cli-build');
 const PRIVATE_CLI = join(PRIVATE_DIR, 'main.js');
 
