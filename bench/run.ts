@@ -6,7 +6,8 @@
  *   --quick              2,000 corpus docs (split across corpora) and a 10k-signature index
  *   --corpus <jsonl>     a corpus to load instead of the shared ones (repeatable)
  *   --out <dir>          where to write results (default: bench/)
- *   --only <section>     run only these sections (repeatable)
+ *   --only <section>     run only these sections (repeatable); their figures replace the same
+ *                        sections in the existing results file, the others are kept
  *   --seed <n>           seed of every generated input (default 20240623)
  *
  * To add a section: write bench/sections/<name>.ts exporting `run(ctx): Promise<SectionResult>`
@@ -21,7 +22,7 @@ import { machineInfo } from './lib/machine.js';
 import { writeReport, type BenchReport, type SectionRecord } from './lib/report.js';
 import { canCollect } from './lib/timing.js';
 import type { BenchContext, Scale, SectionModule } from './lib/types.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 interface SectionEntry {
@@ -52,6 +53,18 @@ const QUICK_DOCS = 2000;
 
 const FULL: Scale = { runs: 5, lshIndexSize: 100_000, lshQueries: 10_000, exactDocs: 2000, syntheticSources: 1000, peerSample: 1200 };
 const QUICK: Scale = { runs: 5, lshIndexSize: 10_000, lshQueries: 2000, exactDocs: 1000, syntheticSources: 200, peerSample: 150 };
+
+/**
+ * With --only, the sections just run replace their namesakes in the existing results file, and
+ * every other section keeps its last measured figures (each record says when it was measured).
+ */
+function mergeSections(jsonPath: string, fresh: readonly SectionRecord[]): SectionRecord[] {
+  if (!existsSync(jsonPath)) return [...fresh];
+  const previous = (JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchReport).sections;
+  const byName = new Map(previous.map((r) => [r.name, r]));
+  for (const r of fresh) byName.set(r.name, r);
+  return SECTIONS.map((s) => byName.get(s.name)).filter((r): r is SectionRecord => r !== undefined);
+}
 
 function log(message: string): void {
   process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
@@ -136,7 +149,7 @@ async function main(): Promise<number> {
       const mod = await entry.load();
       const result = await mod.run(ctx);
       const durationMs = performance.now() - t0;
-      records.push({ name: entry.name, status: 'ok', durationMs, result });
+      records.push({ name: entry.name, status: 'ok', durationMs, measuredAt: new Date().toISOString(), result });
       log(`section ${entry.name} done in ${(durationMs / 1000).toFixed(1)} s`);
       for (const r of result.rows) log(`  ${r.label}: ${typeof r.value === 'number' ? +r.value.toPrecision(4) : r.value} ${r.unit}${r.target ? ` (target ${r.target}: ${r.pass ? 'pass' : 'MISS'})` : ''}`);
     } catch (err) {
@@ -147,6 +160,8 @@ async function main(): Promise<number> {
     }
   }
 
+  const base = quick ? 'results-quick' : 'results';
+  const sections = only ? mergeSections(join(resolve(values.out!), `${base}.json`), records) : records;
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -157,9 +172,9 @@ async function main(): Promise<number> {
     gcExposed: canCollect,
     totalSeconds: (performance.now() - started) / 1000,
     loadAverage: { start: loadStart, end: os.loadavg()[0]! },
-    sections: records,
+    sections,
   };
-  const written = writeReport(resolve(values.out!), quick ? 'results-quick' : 'results', report);
+  const written = writeReport(resolve(values.out!), base, report);
   log(`wrote ${written.md} and ${written.json} (${report.totalSeconds.toFixed(0)} s)`);
   return failed === 0 ? 0 : 1;
 }

@@ -10,6 +10,8 @@ export interface SectionRecord {
   readonly status: 'ok' | 'failed' | 'pending';
   /** Wall time of the section, ms. */
   readonly durationMs?: number;
+  /** When the section ran (ISO time); sections kept from an earlier run (--only) keep theirs. */
+  readonly measuredAt?: string;
   readonly result?: SectionResult;
   /** The error message when failed, or what the section waits for when pending. */
   readonly reason?: string;
@@ -97,7 +99,8 @@ export function toMarkdown(report: BenchReport): string {
       continue;
     }
     const r = s.result!;
-    lines.push(`## ${n}. ${r.title}`, '', `<sub>section \`${s.name}\`, ${((s.durationMs ?? 0) / 1000).toFixed(1)} s</sub>`, '');
+    const when = s.measuredAt && s.measuredAt.slice(0, 10) !== report.generatedAt.slice(0, 10) ? `, measured ${s.measuredAt.slice(0, 10)}` : '';
+    lines.push(`## ${n}. ${r.title}`, '', `<sub>section \`${s.name}\`, ${((s.durationMs ?? 0) / 1000).toFixed(1)} s${when}</sub>`, '');
     lines.push(...rowsTable(r.rows), '');
     for (const t of r.tables ?? []) lines.push(...extraTable(t), '');
     for (const note of r.notes) lines.push(note, '');
