@@ -174,7 +174,10 @@ function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, isB
   const B = pb.units(sentences);
   const outA = exclusions(A.units, A.repeats.of, isBoilerplate);
   const outB = exclusions(B.units, B.repeats.of, isBoilerplate);
-  const pairs = seedAndScore(A.units, outA, B.units, outB, o);
+  // A text with no content tokens (only punctuation, emoji, symbols) shares nothing with
+  // another: nothing is aligned, and only an identical text is related to it.
+  const tokenless = pa.shingles.length === 0 || pb.shingles.length === 0;
+  const pairs = tokenless ? [] : seedAndScore(A.units, outA, B.units, outB, o);
   const chosen = matchOneToOne(pairs, A.units.length, B.units.length);
   chosen.sort((x, y) => x.i - y.i);
   const chainIdx = longestIncreasingRun(chosen.map((p) => p.j));

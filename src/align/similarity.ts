@@ -31,7 +31,7 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
 /** |A ∩ B| / |A ∪ B| given the sizes; 1 for two empty sets. */
 export function jaccardFromCounts(sizeA: number, sizeB: number, shared: number): number {
   const union = sizeA + sizeB - shared;
-  return union === 0 ? 1 : shared / union;
+  return union === 0 ? 0 : shared / union; // two empty sets share nothing (README, "Writing systems")
 }
 
 /** |A ∩ B| / |A|: how much of A is contained in B; 0 for an empty A. */

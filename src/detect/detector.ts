@@ -443,6 +443,8 @@ export class Detector {
   }
 
   private async matchQuery(query: Query, selfId: string | undefined, limit: number | undefined): Promise<Match[]> {
+    // No content tokens: nothing to match (README, "Writing systems"); its signature matches nothing either.
+    if (query.prepared.shingles.length === 0) return [];
     const evidence = new Map<string, Evidence>();
     const get = (id: string): Evidence => {
       let e = evidence.get(id);

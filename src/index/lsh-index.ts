@@ -6,7 +6,7 @@
 import { IncompatibleSignatureError, InvalidArgumentError, describe } from '../errors.js';
 import { lshParams } from '../sketch/lsh-params.js';
 import { DEFAULT_NUM_PERM, MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
-import { assertSignature, equalShare, paramDifferences, type Signature, type SignatureParams } from '../sketch/signature.js';
+import { assertSignature, equalShare, hasKnownTextParams, isEmptySignature, paramDifferences, type Signature, type SignatureParams } from '../sketch/signature.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString, isValidId } from '../validate.js';
 import { bandKeysOf } from './band-keys.js';
 import { MemoryStorage } from './memory-storage.js';
@@ -71,7 +71,9 @@ export interface LshQueryOptions {
 
 /** Canonical string of signature parameters, stored with an index to refuse foreign signatures. */
 export function paramsKey(p: SignatureParams): string {
-  return `u=${p.unit};k=${p.shingleSize};n=${p.numPerm};s=${p.seed};st=${+p.stem};sw=${+p.stopwords};fd=${+p.foldDiacritics}`;
+  // English is 1, as when stem and stopwords were booleans, so keys stored then still match.
+  const language = (v: string | false): string | number => (v === false ? 0 : v === 'en' ? 1 : v);
+  return `u=${p.unit};k=${p.shingleSize};n=${p.numPerm};s=${p.seed};st=${language(p.stem)};sw=${language(p.stopwords)};fd=${+p.foldDiacritics}`;
 }
 
 /**
@@ -132,9 +134,7 @@ export class LshIndex {
         typeof p.seed !== 'number' ||
         typeof p.shingleSize !== 'number' ||
         (p.unit !== 'word' && p.unit !== 'char') ||
-        typeof p.stem !== 'boolean' ||
-        typeof p.stopwords !== 'boolean' ||
-        typeof p.foldDiacritics !== 'boolean'
+        !hasKnownTextParams(p)
       ) {
         throw new InvalidArgumentError(`signatureParams must be a MinHasher's params (hasher.params), got ${describe(p)}`);
       }
@@ -301,6 +301,8 @@ export class LshIndex {
       throw new InvalidArgumentError(`threshold must be a number in [0, 1], got ${describe(threshold)}`);
     }
     await this.ensureOpen(signature.params);
+    // The signature of a text without shingles stands for no content: it matches nothing.
+    if (isEmptySignature(signature)) return [];
     const keys = bandKeysOf(signature.values, this.bands, this.rows);
     const candidates = await this.storage.candidates(keys, maxCandidates);
     const out: LshMatch[] = [];

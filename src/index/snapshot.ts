@@ -8,24 +8,25 @@ import { basename, dirname, join } from 'node:path';
 import { CorruptDataError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
 import { MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { MAX_SHINGLE_SIZE } from '../sketch/shingle.js';
-import type { SignatureParams } from '../sketch/signature.js';
+import { textParamBytes, textParamsFromBytes, type SignatureParams } from '../sketch/signature.js';
 import { ByteReader, ByteWriter } from '../util/bytes.js';
 import { crc32 } from '../util/crc32.js';
 
 // ---------------------------------------------------------------------------------------------
-// Format, version 1. Little-endian throughout.
+// Format, version 2. Little-endian throughout.
 //
 //   offset  size  field
 //   0       4     magic "NDIX"
-//   4       2     format version (1)
+//   4       2     format version (2; version 1, read still, had no language bytes: English)
 //   6       2     flags: bit 0 = signature parameters present (absent for a never-used index)
 //   8       8     threshold (f64)
 //   16      4     numPerm (u32)
 //   20      4     bands (u32)
 //   24      4     rows (u32)
-//   28      12    only if flag bit 0: signature parameters
+//   28      14    only if flag bit 0: signature parameters
 //                   u32 numPerm, u32 seed, u16 shingleSize, u8 unit (0 word, 1 char),
-//                   u8 flags (1 stem, 2 stopwords, 4 foldDiacritics)
+//                   u8 flags (1 stem, 2 stopwords, 4 foldDiacritics),
+//                   u8 stem language, u8 stopword language (0 none, else 1 + place in the list)
 //   …       4     document count (u32)
 //   then per document:
 //           4     id byte length (u32), then the id in UTF-8
@@ -37,11 +38,11 @@ import { crc32 } from '../util/crc32.js';
 /** "NDIX" as bytes. */
 const MAGIC = [0x4e, 0x44, 0x49, 0x58] as const;
 /** Version of the snapshot format this build writes and reads. */
-export const INDEX_SNAPSHOT_VERSION = 1;
+export const INDEX_SNAPSHOT_VERSION = 2;
 const FLAG_PARAMS = 1;
 /** magic + version + flags + threshold + numPerm + bands + rows. */
 const FIXED_HEADER = 28;
-const PARAMS_BYTES = 12;
+const PARAMS_BYTES = 14;
 const WHAT = 'index snapshot';
 
 /** Everything about an index except its documents. */
@@ -110,7 +111,10 @@ export async function encodeIndexSnapshot(
     w.u32(p.seed);
     w.u16(p.shingleSize);
     w.u8(p.unit === 'char' ? 1 : 0);
-    w.u8((p.stem ? 1 : 0) | (p.stopwords ? 2 : 0) | (p.foldDiacritics ? 4 : 0));
+    const [textFlags, stem, stopwords] = textParamBytes(p);
+    w.u8(textFlags);
+    w.u8(stem);
+    w.u8(stopwords);
   }
   const countAt = w.reserveU32();
   let count = 0;
@@ -160,8 +164,8 @@ export function decodeIndexSnapshot(bytes: Uint8Array): DecodedIndexSnapshot {
   }
   const r = new ByteReader(bytes, WHAT, 4, bytes.length - 4);
   const version = r.u16();
-  if (version !== INDEX_SNAPSHOT_VERSION) {
-    throw new CorruptDataError(`${WHAT} format version ${version} is not supported (this build reads ${INDEX_SNAPSHOT_VERSION}); upgrade neardup or rebuild the index`);
+  if (version !== INDEX_SNAPSHOT_VERSION && version !== 1) {
+    throw new CorruptDataError(`${WHAT} format version ${version} is not supported (this build reads 1 and ${INDEX_SNAPSHOT_VERSION}); upgrade neardup or rebuild the index`);
   }
   const end = bytes.length - 4;
   const stored = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(end, true);
@@ -185,18 +189,11 @@ export function decodeIndexSnapshot(bytes: Uint8Array): DecodedIndexSnapshot {
     const shingleSize = r.u16();
     const unit = r.u8();
     const pflags = r.u8();
+    const text = version === 1 ? textParamsFromBytes(pflags) : textParamsFromBytes(pflags, r.u8(), r.u8());
     if (pNumPerm !== numPerm) throw bad(`signature numPerm ${pNumPerm} (index numPerm ${numPerm})`);
     if (shingleSize < 1 || shingleSize > MAX_SHINGLE_SIZE) throw bad(`shingleSize ${shingleSize}`);
-    if (unit > 1 || pflags > 7) throw bad('signature parameter code');
-    params = Object.freeze({
-      numPerm,
-      seed,
-      shingleSize,
-      unit: unit === 1 ? 'char' : 'word',
-      stem: (pflags & 1) !== 0,
-      stopwords: (pflags & 2) !== 0,
-      foldDiacritics: (pflags & 4) !== 0,
-    });
+    if (unit > 1 || text === undefined) throw bad('signature parameter code');
+    params = Object.freeze({ numPerm, seed, shingleSize, unit: unit === 1 ? 'char' : 'word', ...text });
   }
   const count = r.u32();
   if (count > 0 && !params) throw bad(`document count ${count} without signature parameters`);

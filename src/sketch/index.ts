@@ -14,6 +14,7 @@ export {
   deserializeSignature,
   EMPTY_BIN,
   estimateJaccard,
+  isEmptySignature,
   serializeSignature,
   type Signature,
   type SignatureParams,

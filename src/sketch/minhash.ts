@@ -7,6 +7,7 @@
  */
 import { assertInteger, assertOptionalBoolean, assertOptions, assertString } from '../validate.js';
 import { InvalidArgumentError } from '../errors.js';
+import { stemLanguage, stopwordLanguage, type StemLanguage, type StopwordLanguage } from '../text/languages.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { fmix32, hashToken, murmurStep, reduceRange } from './hash.js';
@@ -36,10 +37,13 @@ export interface MinHasherOptions {
   shingleSize?: number;
   /** 'word' (default) or 'char' k-grams for text written without spaces. */
   unit?: 'word' | 'char';
-  /** Porter-stem tokens (natural's PorterStemmer). Default false. */
-  stem?: boolean;
-  /** Drop English stopwords (natural's list). Default false. */
-  stopwords?: boolean;
+  /**
+   * Stem tokens: `true` or `'en'` for Porter's English stemmer, or a language code for natural's
+   * stemmer of that language (`'fr'`, `'de'`, `'ru'`…). Default false. Signatures carry the language.
+   */
+  stem?: boolean | StemLanguage;
+  /** Drop stopwords: `true` or `'en'` for natural's English list, or a language code. Default false. */
+  stopwords?: boolean | StopwordLanguage;
   /** Fold diacritics during normalization (é → e). Default true. */
   foldDiacritics?: boolean;
 }
@@ -88,18 +92,16 @@ export class MinHasher {
       seed = DEFAULT_SEED,
       shingleSize = DEFAULT_SHINGLE_SIZE,
       unit = 'word',
-      stem = false,
-      stopwords = false,
       foldDiacritics = true,
     } = options;
+    const stem = stemLanguage(options.stem, 'stem');
+    const stopwords = stopwordLanguage(options.stopwords, 'stopwords');
     assertInteger(numPerm, 'numPerm', MIN_NUM_PERM, MAX_NUM_PERM);
     assertInteger(seed, 'seed', 0, 0xffffffff);
     assertInteger(shingleSize, 'shingleSize', 1, MAX_SHINGLE_SIZE);
     if (unit !== 'word' && unit !== 'char') {
       throw new InvalidArgumentError(`unit must be 'word' or 'char', got ${JSON.stringify(unit)}`);
     }
-    assertOptionalBoolean(stem, 'stem');
-    assertOptionalBoolean(stopwords, 'stopwords');
     assertOptionalBoolean(foldDiacritics, 'foldDiacritics');
     if (unit === 'char' && (stem || stopwords)) {
       throw new InvalidArgumentError("stem and stopwords apply to words; drop them or use unit: 'word'");

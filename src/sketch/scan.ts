@@ -1,9 +1,11 @@
 /**
  * Zero-allocation word scanner: hashes the tokens of normalized text in place, producing the
- * same tokens as natural's WordTokenizer (split on /[^A-Za-zА-Яа-я0-9_]+/), which a test checks
- * token for token on the fixtures and the corpus. Used on the signing hot path.
+ * same tokens as `tokenize` (words of every script by Unicode class, runs of scripts without
+ * spaces cut per character; see text/words.ts), which a test checks token for token on the
+ * fixtures, the multilingual fixtures and the corpus. Used on the signing hot path.
  */
-import { isWordCharCode } from '../text/normalize.js';
+import { bmpClasses, isPair, SEPARATOR, WORD } from '../text/scripts.js';
+import { classAt, denseRunEnd, forEachDenseToken, type DenseTokens } from '../text/segment.js';
 import { fmix32, TOKEN_HASH_START, tokenHashStep } from './hash.js';
 
 /** A growable Uint32Array buffer reused across calls (signing is synchronous). */
@@ -27,25 +29,61 @@ export class HashBuffer {
 
 /**
  * Appends the hash of every word of `text[from, to)` to `out`, as `hashToken` would compute it
- * for each token natural's WordTokenizer returns. Returns the number of tokens appended.
+ * for each token `tokenize` returns. Returns the number of tokens appended. Allocation-free per
+ * token (a class table lookup per code unit); only a run of a script without spaces in `'words'`
+ * mode (the bench's reference) allocates, in Intl.Segmenter.
  */
-export function scanTokenHashes(text: string, out: HashBuffer, from = 0, to = text.length): number {
+export function scanTokenHashes(text: string, out: HashBuffer, from = 0, to = text.length, dense?: DenseTokens): number {
   const before = out.length;
+  const table = bmpClasses();
   let h = TOKEN_HASH_START;
   let inWord = false;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  while (i < to) {
     const c = text.charCodeAt(i);
-    if (isWordCharCode(c)) {
+    let k = table[c]!;
+    if (k === WORD) {
       h = tokenHashStep(h, c);
       inWord = true;
-    } else if (inWord) {
+      i++;
+      continue;
+    }
+    const pair = k === SEPARATOR && isPair(text, i, to);
+    if (pair) {
+      k = classAt(text, i, to);
+      if (k === WORD) {
+        h = tokenHashStep(tokenHashStep(h, c), text.charCodeAt(i + 1));
+        inWord = true;
+        i += 2;
+        continue;
+      }
+    }
+    if (inWord) {
       out.push(fmix32(h));
       h = TOKEN_HASH_START;
       inWord = false;
     }
+    if (k === SEPARATOR) {
+      i += pair ? 2 : 1;
+      continue;
+    }
+    const end = denseRunEnd(text, i, to);
+    denseText = text;
+    denseOut = out;
+    forEachDenseToken(text, i, end, pushDenseHash, dense);
+    i = end;
   }
   if (inWord) out.push(fmix32(h));
   return out.length - before;
+}
+
+let denseText = '';
+let denseOut: HashBuffer | undefined;
+
+function pushDenseHash(start: number, end: number): void {
+  let h = TOKEN_HASH_START;
+  for (let j = start; j < end; j++) h = tokenHashStep(h, denseText.charCodeAt(j));
+  denseOut!.push(fmix32(h));
 }
 
 /**
@@ -61,7 +99,7 @@ const SEPARATOR_UNITS = /* @__PURE__ */ (() => {
   return set;
 })();
 
-/** For each ASCII code: its lowercase form if natural keeps it in words ([A-Za-z0-9_]), else 0. */
+/** For each ASCII code: its lowercase form if it is a word character ([A-Za-z0-9_]), else 0. */
 const ASCII_WORD = /* @__PURE__ */ (() => {
   const table = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {

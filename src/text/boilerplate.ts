@@ -6,6 +6,7 @@
  */
 import { assertString } from '../validate.js';
 import { splitParagraphs } from './paragraphs.js';
+import { isScriptTerminal } from './sentences.js';
 
 /** What kind of boilerplate a paragraph is. */
 export type BoilerplateKind =
@@ -42,6 +43,23 @@ const RULES: readonly (readonly [BoilerplateKind, RegExp])[] = [
   ['advertisement', /^(?:advertisement|advert|sponsored(?: content)?|paid content|story continues below(?: advertisement)?)\s*$/i],
   ['copyright', /^(?:©|\(c\)|copyright\b).{0,200}$|\ball rights reserved\.?$/i],
 ];
+
+/**
+ * True if the text has sentence punctuation: a full stop, `!`, `?` or `…` (optionally followed
+ * by closing quotes or brackets) at its end or before a space, or any other script's sentence
+ * mark (`。` `।` `؟` `۔` `።` `։`…, see `splitSentences`), wherever it is.
+ *
+ * @example
+ * ```ts
+ * hasSentencePunctuation('Sign up for our newsletter'); // false
+ * hasSentencePunctuation('日本政府は発表した。'); // true
+ * ```
+ */
+export function hasSentencePunctuation(text: string): boolean {
+  if (/[.!?…][\])'"\u2019\u201d»]*(?:\s|$)/u.test(text)) return true;
+  for (let i = 0; i < text.length; i++) if (isScriptTerminal(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** The boilerplate kind of one paragraph, or undefined if it is content. */
 export function boilerplateKind(paragraph: string): BoilerplateKind | undefined {

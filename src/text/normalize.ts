@@ -1,15 +1,18 @@
 /**
  * Normalization for comparison: Unicode NFKC (UAX #15), typographic quotes and dashes to ASCII,
- * format characters removed, lowercase, diacritics folded, whitespace collapsed.
+ * format characters removed, lowercase, diacritics of Latin, Greek and Cyrillic letters folded
+ * (the marks of other scripts are kept: they spell the word), whitespace collapsed.
  */
 import { assertOptionalBoolean, assertOptions, assertString } from '../validate.js';
+import { bmpClasses, SEPARATOR } from './scripts.js';
 
 /** Options of {@link normalize}. */
 export interface NormalizeOptions {
   /**
-   * Fold diacritics (`café` → `cafe`, `straße` → `strasse`, `ё` → `е`). Default `true`:
-   * natural's WordTokenizer keeps only `[A-Za-z0-9_]` and `А-Яа-я`, so without folding `café`
-   * would become the token `caf`. `й` is kept as it is (it is a letter of its own in Russian).
+   * Fold the diacritics of Latin, Greek and Cyrillic letters (`café` → `cafe`, `straße` →
+   * `strasse`, `ё` → `е`, `ά` → `α`), so that accented and unaccented spellings of a name match.
+   * Default `true`. `й` is kept as it is (a letter of its own in Russian), and so are the marks of
+   * every other script (Devanagari and Thai vowel signs, Arabic harakat, Hebrew points…).
    */
   readonly foldDiacritics?: boolean;
 }
@@ -33,7 +36,9 @@ const PUNCTUATION: ReadonlyMap<string, string> = new Map([
   ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u207b\u208b\u2e3a\u2e3b\ufe31\ufe32\ufe58\ufe63\uff0d'].map(
     (c) => [c, '-'] as const,
   ),
-  // zero-width and format characters, soft hyphen, BOM → removed
+  // zero-width and format characters, soft hyphen, BOM, variation selectors, Arabic tatweel
+  // (a stretching stroke inside a word: كتـــاب is كتاب) → removed
+  ...[...'\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f\u0640'].map((c) => [c, ''] as const),
   ...[...'\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff'].map(
     (c) => [c, ''] as const,
   ),
@@ -49,8 +54,22 @@ const FOLD_LETTERS: ReadonlyMap<string, string> = new Map([
 
 const FOLD_LETTERS_RE = /[ßæœøđðþłıħŧ]/g;
 
-/** Combining diacritical marks (all five blocks); the breve of `й`/`Й` is kept. */
-const MARKS_RE = /(?<![\u0418\u0438])\u0306|[\u0300-\u0305\u0307-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+/**
+ * Combining diacritical marks (all five blocks) on a Latin, Greek or Cyrillic letter (after
+ * NFKD, possibly behind other marks); the breve of `й`/`Й` is kept. Marks on the letters of
+ * other scripts are never removed: a Devanagari or Thai vowel sign, an Arabic haraka or a Hebrew
+ * point is part of the spelling, and those blocks are not even these marks' own.
+ */
+const MARKS_RE = /(?<=[\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}]\p{M}*)(?:(?<![\u0418\u0438])\u0306|[\u0300-\u0305\u0307-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])/gu;
+
+/** Ideographic variation selectors (astral; the BMP ones are in PUNCTUATION): glyph choices. */
+const VARIATION_SUPPLEMENT_RE = /[\u{e0100}-\u{e01ef}]/gu;
+
+/**
+ * An ASCII `"` or `'` between two Hebrew letters is the gershayim or geresh of an abbreviation
+ * (צה"ל is צה״ל): the Hebrew marks, which stay inside the word.
+ */
+const HEBREW_ABBREVIATION_RE = /(?<=\p{sc=Hebr})["'](?=\p{sc=Hebr})/gu;
 
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -86,7 +105,8 @@ export function normalize(text: string, options?: NormalizeOptions): string {
   if (!NON_ASCII_RE.test(text)) return collapse(text.toLowerCase());
 
   let s = text.replace(LONE_SURROGATE_RE, '\ufffd');
-  s = s.replace(PUNCTUATION_RE, (c) => PUNCTUATION.get(c) ?? c);
+  s = s.replace(PUNCTUATION_RE, (c) => PUNCTUATION.get(c) ?? c).replace(VARIATION_SUPPLEMENT_RE, '');
+  s = s.replace(HEBREW_ABBREVIATION_RE, (c) => (c === '"' ? '\u05f4' : '\u05f3'));
   s = s.normalize('NFKC').toLowerCase();
   if (fold !== false) {
     s = s.normalize('NFKD').replace(MARKS_RE, '');
@@ -105,23 +125,18 @@ function collapse(s: string): string {
 // ── Word characters ─────────────────────────────────────────────────────────────────────────
 
 /**
- * True exactly for the UTF-16 code units natural's WordTokenizer keeps inside a word — its
- * pattern splits on `/[^A-Za-zА-Яа-я0-9_]+/` — i.e. `[A-Za-z0-9_]` and U+0410–U+044F.
+ * True for the BMP code units that can be part of a token: letters, marks, numbers and `_` of
+ * every script (see scripts.ts; a surrogate is false here, the scanner reads pairs whole).
  *
  * @example
  * ```ts
  * isWordCharCode('a'.charCodeAt(0)); // true
- * isWordCharCode('é'.charCodeAt(0)); // false (normalize folds it to 'e' first)
+ * isWordCharCode('क'.charCodeAt(0)); // true
+ * isWordCharCode('-'.charCodeAt(0)); // false
  * ```
  */
 export function isWordCharCode(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || // a-z
-    (c >= 48 && c <= 57) || // 0-9
-    (c >= 65 && c <= 90) || // A-Z
-    c === 95 || // _
-    (c >= 0x410 && c <= 0x44f) // А-Я а-я
-  );
+  return c >= 0 && c < 0x10000 && bmpClasses()[c] !== SEPARATOR;
 }
 
 /**

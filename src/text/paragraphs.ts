@@ -4,7 +4,7 @@
  */
 import { assertString } from '../validate.js';
 import { isSpaceCode as isSpace } from './normalize.js';
-import { abbreviationBefore } from './sentences.js';
+import { abbreviationBefore, isScriptTerminal } from './sentences.js';
 
 /** One paragraph of a text; `text === source.slice(start, end)`. */
 export interface Paragraph {
@@ -207,7 +207,8 @@ function isLowercase(c: number): boolean {
 }
 
 /**
- * True if text[start, end) ends with . ! ? : … or 。, optionally followed by closing quotes or
+ * True if text[start, end) ends with . ! ? : … or another script's sentence mark (。 । ؟ ։ …),
+ * optionally followed by closing quotes or
  * brackets, and the period is not that of an abbreviation (`U.S.`, `Inc.`, an initial).
  */
 function endsSentence(text: string, start: number, end: number): boolean {
@@ -215,7 +216,7 @@ function endsSentence(text: string, start: number, end: number): boolean {
   while (k > start && isCloser(text.charCodeAt(k))) k--;
   const c = text.charCodeAt(k);
   if (c === 46) return abbreviationBefore(text, k) === 'none';
-  return c === 33 || c === 63 || c === 58 || c === 0x2026 || c === 0x3002;
+  return c === 33 || c === 63 || c === 58 || c === 0x2026 || isScriptTerminal(c);
 }
 
 function isCloser(c: number): boolean {

@@ -1,6 +1,7 @@
 /**
  * Sentences with offsets: a linear rule-based splitter (. ! ? … then whitespace and a capital,
- * digit or quote; CJK 。！？) that knows English abbreviations, initials and decimals.
+ * digit, quote or uncased letter; the full stops and question marks of other scripts — 。！？
+ * । ॥ ؟ ۔ ። ፧ ։ ។ ။ — always) that knows English abbreviations, initials and decimals.
  */
 import { assertInteger, assertString } from '../validate.js';
 import { isSpaceCode as isSpace } from './normalize.js';
@@ -55,7 +56,10 @@ const UNCASED_LETTER_RE = /\p{Lo}/u;
 /**
  * Splits text into sentences. A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes
  * or brackets after it) followed by whitespace and then a capital, a digit, an opening quote or
- * bracket, or a letter of a script without case; or at `。！？` (no space needed). A period after
+ * bracket, or a letter of a script without case; or at a sentence mark of another script, which
+ * needs nothing after it: `。！？｡` (CJK), `।` `॥` (Devanagari danda), `؟` (Arabic), `۔` (Urdu),
+ * `።` `፧` (Ethiopic), `։` (Armenian), `;` (Greek question mark U+037E), `។` `៕` (Khmer),
+ * `။` (Myanmar). A period after
  * a known abbreviation, a dotted initialism (`U.S.`) or an initial does not end a sentence,
  * except that `Inc.`, `U.S.`, `Jan.` and the like do before words such as "The" or "He".
  * Decimals (`5.93`) never split: no whitespace follows their period.
@@ -80,15 +84,15 @@ export function splitSentences(text: string, offset = 0): Span[] {
   let i = start;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!isTerminal(c) && !isCjkTerminal(c)) {
+    if (!isTerminal(c) && !isScriptTerminal(c)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && (isTerminal(text.charCodeAt(j)) || isCjkTerminal(text.charCodeAt(j)))) j++;
+    while (j < n && (isTerminal(text.charCodeAt(j)) || isScriptTerminal(text.charCodeAt(j)))) j++;
     while (j < n && isCloser(text.charCodeAt(j))) j++;
     const next = skipSpaces(text, j);
-    if (next === n || (isCjkTerminal(c) ? true : j < next && isSentenceBoundary(text, i, j, next))) {
+    if (next === n || (isScriptTerminal(c) ? true : j < next && isSentenceBoundary(text, i, j, next))) {
       out.push(span(text, start, j, offset));
       start = next;
     }
@@ -157,8 +161,20 @@ function isTerminal(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
-function isCjkTerminal(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/**
+ * True for a full stop or question/exclamation mark of a script other than Latin that always ends
+ * a sentence (see {@link splitSentences}).
+ * @internal
+ */
+export function isScriptTerminal(c: number): boolean {
+  if (c < 0x37e) return false;
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff61 // 。！？｡
+    || c === 0x964 || c === 0x965 // । ॥
+    || c === 0x61f || c === 0x6d4 // ؟ ۔
+    || c === 0x1362 || c === 0x1367 // ። ፧
+    || c === 0x589 || c === 0x37e // ։ ;
+    || c === 0x17d4 || c === 0x17d5 // ។ ៕
+    || c === 0x104b; // ။
 }
 
 /** Closing quotes and brackets that may follow a terminal: " ' ) ] ’ ” » 」 』 */
@@ -186,6 +202,8 @@ function isUpper(c: number): boolean {
   return c < 0xd800 && UPPER_RE.test(String.fromCharCode(c));
 }
 
+/** A letter of a script without case; Georgian Mkhedruli counts (Unicode calls it lowercase, but Georgian prose has no capitals). */
 function isUncasedLetter(c: number): boolean {
+  if (c >= 0x10d0 && c <= 0x10ff) return true;
   return c >= 0x80 && (c < 0xd800 || c >= 0xe000) && UNCASED_LETTER_RE.test(String.fromCharCode(c));
 }

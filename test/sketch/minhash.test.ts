@@ -12,6 +12,7 @@ import {
   tokenize,
 } from '../../src/index.js';
 import { charShingles } from '../../src/sketch/shingle.js';
+import { isEmptySignature } from '../../src/sketch/signature.js';
 import { FIXTURES, ROOT, fixture, fixtureTexts } from '../helpers/fixtures.js';
 import { rng, setPair } from '../helpers/random.js';
 
@@ -92,8 +93,12 @@ describe('MinHasher estimates', () => {
   it('signs empty and short texts', () => {
     const hasher = new MinHasher();
     const empty = hasher.sign('');
-    expect(estimateJaccard(empty, hasher.sign('   ...  '))).toBe(1);
+    // a text without tokens stands for no content: it resembles nothing, not even another such text
+    expect(isEmptySignature(empty)).toBe(true);
+    expect(isEmptySignature(hasher.sign('   ... 😀 ❤️ ©'))).toBe(true);
+    expect(estimateJaccard(empty, hasher.sign('   ...  '))).toBe(0);
     expect(estimateJaccard(empty, hasher.sign('Tokyo'))).toBe(0);
+    expect(isEmptySignature(hasher.sign('Tokyo'))).toBe(false);
     expect(estimateJaccard(hasher.sign('Tokyo'), hasher.sign('TOKYO!'))).toBe(1);
     expect(estimateJaccard(hasher.sign('Tokyo Osaka'), hasher.sign('Tokyo Kyoto'))).toBe(0);
   });
