@@ -13,6 +13,7 @@ import {
 } from '../../src/index.js';
 import { charShingles } from '../../src/sketch/shingle.js';
 import { isEmptySignature } from '../../src/sketch/signature.js';
+import { crc32 } from '../../src/util/crc32.js';
 import { FIXTURES, ROOT, fixture, fixtureTexts } from '../helpers/fixtures.js';
 import { rng, setPair } from '../helpers/random.js';
 
@@ -151,6 +152,23 @@ describe('MinHasher validation and serialization', () => {
     expect(() => estimateJaccard(a, new MinHasher({ seed: 2 }).sign(text))).toThrow(IncompatibleSignatureError);
   });
 
+  it('carries the stem and stopword language: signatures made in different languages do not compare', () => {
+    const text = 'Les élections nationales ont eu lieu dimanche dans tout le pays.';
+    expect(new MinHasher({ stem: true }).params.stem).toBe('en');
+    expect(new MinHasher({ stem: 'fr', stopwords: 'fr' }).params).toMatchObject({ stem: 'fr', stopwords: 'fr' });
+    expect(new MinHasher().params).toMatchObject({ stem: false, stopwords: false });
+    const fr = new MinHasher({ stem: 'fr' }).sign(text);
+    expect(() => estimateJaccard(fr, new MinHasher({ stem: 'en' }).sign(text))).toThrow(/stem \(fr vs en\)/);
+    expect(() => estimateJaccard(fr, new MinHasher().sign(text))).toThrow(IncompatibleSignatureError);
+    expect(() => estimateJaccard(fr, new MinHasher({ stem: 'fr', stopwords: 'fr' }).sign(text))).toThrow(/stopwords/);
+    // stemming makes inflected forms meet
+    const a = new MinHasher({ stem: 'fr', shingleSize: 1 }).sign('élections nationales');
+    const b = new MinHasher({ stem: 'fr', shingleSize: 1 }).sign('élection national');
+    expect(estimateJaccard(a, b)).toBe(1);
+    expect(() => new MinHasher({ stem: 'xx' as 'fr' })).toThrow(/stem must be true \(English\), false or one of en, de/);
+    expect(() => new MinHasher({ stopwords: 'de' as 'fr' })).toThrow(InvalidArgumentError); // natural has no German list
+  });
+
   it('round-trips through bytes and rejects damaged bytes', () => {
     const sig = new MinHasher({ numPerm: 64, shingleSize: 4, stem: true }).sign(fixture('003'));
     const bytes = serializeSignature(sig);
@@ -169,5 +187,25 @@ describe('MinHasher validation and serialization', () => {
     const future = bytes.slice();
     future[4] = 9;
     expect(() => deserializeSignature(future)).toThrow(/version 9/);
+  });
+
+  it('round-trips a language, and still reads format version 1 (stem and stopwords then meant English)', () => {
+    const sig = new MinHasher({ numPerm: 16, stem: 'ru', stopwords: 'uk' }).sign('Все люди рождаются свободными');
+    expect(deserializeSignature(serializeSignature(sig)).params).toEqual(sig.params);
+    const english = new MinHasher({ numPerm: 16, stem: true, stopwords: true }).sign('Ships sailing home');
+    const v2 = serializeSignature(english);
+    // version 1: the same header without bytes 16–19, then the values and a CRC-32
+    const v1 = new Uint8Array(v2.length - 4);
+    v1.set(v2.subarray(0, 16));
+    v1.set(v2.subarray(20, v2.length - 4), 16);
+    v1[4] = 1;
+    new DataView(v1.buffer).setUint32(v1.length - 4, crc32(v1, 0, v1.length - 4), true);
+    const back = deserializeSignature(v1);
+    expect(back.params).toEqual(english.params);
+    expect(back.values).toEqual(english.values);
+    const unknown = serializeSignature(sig);
+    unknown[16] = 200;
+    new DataView(unknown.buffer).setUint32(unknown.length - 4, crc32(unknown, 0, unknown.length - 4), true);
+    expect(() => deserializeSignature(unknown)).toThrow(/unknown settings/);
   });
 });

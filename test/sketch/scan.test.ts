@@ -5,6 +5,7 @@ import { HashBuffer, scanSimpleTokenHashes, scanTokenHashes } from '../../src/sk
 import { fixtureTexts } from '../helpers/fixtures.js';
 import { newsCorpus } from '../helpers/corpus.js';
 import { rng } from '../helpers/random.js';
+import { articleTexts, scriptFixtures } from '../helpers/scripts.js';
 
 function scanned(text: string): number[] {
   const out = new HashBuffer(16);
@@ -18,6 +19,15 @@ describe('zero-allocation scanner', () => {
   it('yields exactly the tokens of natural’s WordTokenizer (via tokenize) on fixtures and corpus', () => {
     expect(texts.length).toBeGreaterThan(5);
     for (const text of texts) expect(scanned(text)).toEqual(tokenize(text).map(hashToken));
+  });
+
+  it('yields exactly the tokens of tokenize on the UDHR fixtures in 17 languages, and mixed text', () => {
+    const multilingual = scriptFixtures().flatMap(articleTexts);
+    expect(multilingual.length).toBeGreaterThan(180);
+    for (const text of multilingual) expect(scanned(text)).toEqual(tokenize(text).map(hashToken));
+    const mixed = '日本とEUが2024年に防衛協力で合意。Reuters reported: "การประชุม" 𠮷野家 😀 צה"ל ä̈ ปั้น';
+    expect(scanned(mixed)).toEqual(tokenize(mixed).map(hashToken));
+    expect(tokenize(mixed)).toContain('𠮷野家'); // an astral ideograph (plane 2) is a character like any other
   });
 
   it('takes the fast path only when it gives the same hashes as full normalization', () => {
@@ -35,7 +45,8 @@ describe('zero-allocation scanner', () => {
   });
 
   it('agrees with full normalization on random mixes of ASCII, punctuation and accents', () => {
-    const alphabet = [...'abcXYZ09_ -.,\'"\n\t', '\u00a0', '’', '“', '”', '—', '–', '…', '£', '€', 'é', 'Ä', 'ﬁ', 'Ｔ', '\u200b', '\u00ad', 'ß', 'Ж', 'ж', '東'];
+    const alphabet = [...'abcXYZ09_ -.,\'"\n\t', '\u00a0', '’', '“', '”', '—', '–', '…', '£', '€', 'é', 'Ä', 'ﬁ', 'Ｔ', '\u200b', '\u00ad', 'ß', 'Ж', 'ж', '東',
+      'の', 'ก', '\u0e31', 'क', '\u093f', 'α', 'ά', 'ب', 'א', '가', '😀', '𠮷', '\ufe0f', '。', '\u0301', '\ud800'];
     const random = rng(77);
     for (let i = 0; i < 3000; i++) {
       let text = '';

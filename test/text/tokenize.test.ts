@@ -56,6 +56,22 @@ describe('tokenize', () => {
     for (let c = 0; c < 0x10000; c++) if (/[A-Za-zА-Яа-я0-9_]/.test(String.fromCharCode(c))) expect(isWordCharCode(c)).toBe(true);
   });
 
+  it('stems and drops stopwords per language, only when asked: nothing English is applied by default', () => {
+    const fr = 'Les élections nationales et régionales';
+    expect(tokenize(fr)).toEqual(['les', 'elections', 'nationales', 'et', 'regionales']);
+    expect(tokenize(fr, { stem: 'fr', stopwords: 'fr' })).toEqual(['elect', 'national', 'regional']);
+    expect(tokenize(fr, { stem: 'fr', foldDiacritics: false })).toEqual(['le', 'élect', 'national', 'et', 'régional']);
+    const ru = 'Все люди рождаются свободными и равными';
+    expect(tokenize(ru)).toEqual(['все', 'люди', 'рождаются', 'свободными', 'и', 'равными']);
+    expect(tokenize(ru, { stem: 'ru', stopwords: 'ru' })).toEqual(['люд', 'рожда', 'свободн', 'равн']);
+    expect(tokenize('Die Wahlen', { stem: 'de' })).toEqual(['die', 'wahl']);
+    expect(tokenize('Las elecciones', { stopwords: 'es' })).toEqual(['elecciones']);
+    // English stays as it was: stem true is Porter, stopwords true is natural's English list
+    expect(tokenize('The ships sailing', { stem: 'en', stopwords: 'en' })).toEqual(tokenize('The ships sailing', { stem: true, stopwords: true }));
+    expect(() => tokenize('x', { stem: 'klingon' as 'fr' })).toThrow(/options.stem must be/);
+    expect(() => tokenize('x', { stopwords: 'zh' as 'fr' })).toThrow(/options.stopwords must be/);
+  });
+
   it('returns [] for empty or punctuation-only text', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' — … ! ')).toEqual([]);
