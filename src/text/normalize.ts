@@ -62,6 +62,8 @@ const FOLD_LETTERS_RE = /[ßæœøđðþłıħŧ]/g;
  */
 const MARKS_RE = /(?<=[\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}]\p{M}*)(?:(?<![\u0418\u0438])\u0306|[\u0300-\u0305\u0307-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])/gu;
 
+const TATWEEL_RE = /\u0640/g;
+
 /** Ideographic variation selectors (astral; the BMP ones are in PUNCTUATION): glyph choices. */
 const VARIATION_SUPPLEMENT_RE = /[\u{e0100}-\u{e01ef}]/gu;
 
@@ -108,6 +110,8 @@ export function normalize(text: string, options?: NormalizeOptions): string {
   s = s.replace(PUNCTUATION_RE, (c) => PUNCTUATION.get(c) ?? c).replace(VARIATION_SUPPLEMENT_RE, '');
   s = s.replace(HEBREW_ABBREVIATION_RE, (c) => (c === '"' ? '\u05f4' : '\u05f3'));
   s = s.normalize('NFKC').toLowerCase();
+  // NFKC makes a tatweel of the Arabic presentation forms (ﹱ is ـً): remove it and settle again
+  if (s.includes('\u0640')) s = s.replace(TATWEEL_RE, '').normalize('NFKC');
   if (fold !== false) {
     s = s.normalize('NFKD').replace(MARKS_RE, '');
     s = s.replace(FOLD_LETTERS_RE, (c) => FOLD_LETTERS.get(c) ?? c).normalize('NFKC');

@@ -36,7 +36,7 @@ const WORD_PUNCTUATION = [0x05f3, 0x05f4];
 const DENSE_RE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
 const MARK_RE = /\p{M}/u;
 
-/** Planes 2 and 3 hold only CJK ideographs (Extensions B–H): dense letters. */
+/** Planes 2 and 3 hold CJK ideographs (Extensions B–I), classified one by one when first met. */
 const IDEOGRAPH_PLANES_START = 0x20000;
 const IDEOGRAPH_PLANES_END = 0x40000;
 
@@ -44,6 +44,8 @@ const IDEOGRAPH_PLANES_END = 0x40000;
 
 let bmp: Uint8Array | undefined;
 let plane1: Uint8Array | undefined;
+/** Class + 1 of each code point of planes 2–3 met so far (0: not yet classified). */
+let planes23: Uint8Array | undefined;
 
 function classify(cp: number): number {
   const c = String.fromCodePoint(cp);
@@ -86,8 +88,12 @@ export function bmpClasses(): Uint8Array {
  */
 export function codePointClass(cp: number): number {
   if (cp < 0x10000) return bmpClasses()[cp]!;
-  if (cp < 0x20000) return (plane1 ??= buildPlane(0x10000))[cp - 0x10000]!;
-  return cp < IDEOGRAPH_PLANES_END && cp >= IDEOGRAPH_PLANES_START ? DENSE : SEPARATOR;
+  if (cp < IDEOGRAPH_PLANES_START) return (plane1 ??= buildPlane(0x10000))[cp - 0x10000]!;
+  if (cp >= IDEOGRAPH_PLANES_END) return SEPARATOR;
+  const table = (planes23 ??= new Uint8Array(IDEOGRAPH_PLANES_END - IDEOGRAPH_PLANES_START));
+  const i = cp - IDEOGRAPH_PLANES_START;
+  if (table[i] === 0) table[i] = classify(cp) + 1;
+  return table[i]! - 1;
 }
 
 /**

@@ -67,7 +67,10 @@ describe('properties of the text pipeline', () => {
     fc.assert(
       fc.property(text(), (t) => {
         const tokens = tokenize(t);
-        for (const token of tokens) expect(token).toMatch(/^[a-z0-9_а-яё]+$/);
+        for (const token of tokens) {
+          expect(token).toMatch(/^[\p{L}\p{M}\p{N}\p{Pc}\u05f3\u05f4]+$/u);
+          expect(token.toLowerCase()).toBe(token);
+        }
         expect(tokenize(t.replaceAll('’', "'").replaceAll('“', '"'))).toEqual(tokens);
       }),
       { numRuns: 10_000 },
@@ -87,13 +90,14 @@ describe('properties of the text pipeline', () => {
 });
 
 describe('properties of signatures', () => {
-  it('sign is deterministic, equals the reference path, and estimates 1 against itself (15,000 cases)', () => {
+  it('sign is deterministic, equals the reference path, and estimates 1 against itself when it has tokens (15,000 cases)', () => {
     fc.assert(
       fc.property(text(), (t) => {
         const a = hasher.sign(t);
         expect(a.values).toEqual(hasher.sign(t).values);
         expect(a.values).toEqual(hasher.signShingles(shingles(tokenize(t), 3, 1)).values);
-        expect(estimateJaccard(a, a)).toBe(1);
+        // a text with tokens resembles itself fully; one without stands for nothing
+        expect(estimateJaccard(a, a)).toBe(tokenize(t).length > 0 ? 1 : 0);
       }),
       { numRuns: 15_000 },
     );

@@ -182,14 +182,15 @@ describe('index snapshots', () => {
       fn(b);
       return reseal(b);
     };
-    await expect(LshIndex.load(edit((b) => view(b).setUint16(4, 2, true)))).rejects.toThrow(/version 2 is not supported.*upgrade neardup/);
+    await expect(LshIndex.load(edit((b) => view(b).setUint16(4, 3, true)))).rejects.toThrow(/version 3 is not supported.*upgrade neardup/);
     await expect(LshIndex.load(edit((b) => view(b).setUint16(6, 3, true)))).rejects.toThrow(/unknown flags/);
     await expect(LshIndex.load(edit((b) => view(b).setFloat64(8, 1.5, true)))).rejects.toThrow(/invalid threshold/);
     await expect(LshIndex.load(edit((b) => view(b).setUint32(20, 200, true)))).rejects.toThrow(/invalid banding/);
-    await expect(LshIndex.load(edit((b) => view(b).setUint32(40, 3, true)))).rejects.toThrow(/truncated/); // document count
-    await expect(LshIndex.load(edit((b) => view(b).setUint32(40, 1, true)))).rejects.toThrow(/unexpected bytes/);
-    // header 28 + params 12 + count 4 = 44; the first document ("a") takes 4 + 1 + 8 + 512 bytes
-    const second = 44 + 4 + 1 + 8 + 4 * 128;
+    await expect(LshIndex.load(edit((b) => view(b).setUint32(42, 3, true)))).rejects.toThrow(/truncated/); // document count
+    await expect(LshIndex.load(edit((b) => view(b).setUint32(42, 1, true)))).rejects.toThrow(/unexpected bytes/);
+    await expect(LshIndex.load(edit((b) => (b[40] = 99)))).rejects.toThrow(/invalid signature parameter code/); // stem language
+    // header 28 + params 14 + count 4 = 46; the first document ("a") takes 4 + 1 + 8 + 512 bytes
+    const second = 46 + 4 + 1 + 8 + 4 * 128;
     expect(view(bytes).getUint32(second, true)).toBe(new TextEncoder().encode('ü 東京').length);
     const dup = edit((b) => {
       view(b).setUint32(second, 1, true);
@@ -198,8 +199,18 @@ describe('index snapshots', () => {
     await expect(LshIndex.load(dup)).rejects.toThrow(/duplicate id "a"/);
     const badUtf8 = edit((b) => (b[second + 4] = 0xff));
     await expect(LshIndex.load(badUtf8)).rejects.toThrow(/not valid UTF-8/);
-    const infinite = edit((b) => view(b).setFloat64(44 + 4 + 1, Infinity, true));
+    const infinite = edit((b) => view(b).setFloat64(46 + 4 + 1, Infinity, true));
     await expect(LshIndex.load(infinite)).rejects.toThrow(/invalid time/);
+  });
+
+  it('reads format version 1 (no language bytes: stem and stopwords meant English)', async () => {
+    const bytes = await (await smallIndex()).save();
+    const v1 = new Uint8Array(bytes.length - 2);
+    v1.set(bytes.subarray(0, 40));
+    v1.set(bytes.subarray(42), 40);
+    new DataView(v1.buffer).setUint16(4, 1, true);
+    const index = await LshIndex.load(reseal(v1));
+    expect(await index.size()).toBe(await (await LshIndex.load(bytes)).size());
   });
 
   it('reads snapshots from any Uint8Array view, e.g. a pooled Buffer', async () => {
