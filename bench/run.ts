@@ -47,6 +47,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'redis', load: () => import('./sections/redis.js') },
   { name: 'corpus-checks', load: () => import('./sections/corpus-checks.js') },
   { name: 'startup', load: () => import('./sections/startup.js') },
+  { name: 'scripts', load: () => import('./sections/scripts.js') },
 ];
 
 const QUICK_DOCS = 2000;
