@@ -21,13 +21,21 @@ export { normalize, type NormalizeOptions } from './text/normalize.js';
 export { splitParagraphs, type Paragraph } from './text/paragraphs.js';
 export { splitSentences, type Span } from './text/sentences.js';
 export { tokenize, type TokenizeOptions } from './text/tokenize.js';
+export type { StemLanguage, StopwordLanguage } from './text/languages.js';
 export { findCredits, type Credit } from './text/credits.js';
 export { findBoilerplate, type BoilerplateKind, type BoilerplateParagraph } from './text/boilerplate.js';
 
 // Sketches
 export { shingles } from './sketch/shingle.js';
 export { MinHasher, type MinHasherOptions } from './sketch/minhash.js';
-export { deserializeSignature, estimateJaccard, serializeSignature, type Signature, type SignatureParams } from './sketch/signature.js';
+export {
+  deserializeSignature,
+  estimateJaccard,
+  isEmptySignature,
+  serializeSignature,
+  type Signature,
+  type SignatureParams,
+} from './sketch/signature.js';
 export { lshParams, type LshParams } from './sketch/lsh-params.js';
 
 // Indexes and their storage

@@ -10,7 +10,7 @@ const EXPORTS = [
   // text
   'normalize', 'splitParagraphs', 'splitSentences', 'tokenize', 'findCredits', 'findBoilerplate',
   // sketches
-  'shingles', 'MinHasher', 'estimateJaccard', 'serializeSignature', 'deserializeSignature', 'lshParams',
+  'shingles', 'MinHasher', 'estimateJaccard', 'isEmptySignature', 'serializeSignature', 'deserializeSignature', 'lshParams',
   // indexes and storage
   'LshIndex', 'saveIndexFile', 'loadIndexFile', 'MemoryStorage', 'MemoryPassageStorage', 'RedisStorage', 'RedisPassageStorage',
   // alignment

@@ -62,26 +62,30 @@ export function previousScan(text: string, out: HashBuffer): void {
 const tokens = new HashBuffer(4096);
 const shingleBuffer = new HashBuffer(4096);
 
-/** Token hashes of `text` as the previous path made them (the ASCII fast path is unchanged). */
-export function previousTokenHashes(text: string): Uint32Array {
-  tokens.length = 0;
-  if (scanSimpleTokenHashes(text, tokens) < 0) previousScan(previousNormalize(text), tokens);
-  return tokens.data.subarray(0, tokens.length);
+/** The token hashes the previous path gave `text` (before the ASCII fast path: normalize + scan). */
+export function previousFullPath(text: string, out: HashBuffer): void {
+  previousScan(previousNormalize(text), out);
 }
 
-/** Token hashes of `text` as `MinHasher.sign` makes them today (default text options). */
-export function currentTokenHashes(text: string): Uint32Array {
+/** Today's full path: `normalize` and the code-point class scanner. */
+export function currentFullPath(text: string, out: HashBuffer): void {
+  scanTokenHashes(normalize(text), out);
+}
+
+/** Token hashes of `text` with `fallback` for text the (unchanged) ASCII fast path cannot take. */
+export function tokenHashesWith(text: string, fallback: (text: string, out: HashBuffer) => void): Uint32Array {
   tokens.length = 0;
-  if (scanSimpleTokenHashes(text, tokens) < 0) scanTokenHashes(normalize(text), tokens);
+  if (scanSimpleTokenHashes(text, tokens) < 0) fallback(text, tokens);
   return tokens.data.subarray(0, tokens.length);
 }
 
 /**
- * `hasher.sign(text)` through `signShingles`, with the token hashes of `tokenHashes`: the same
- * code around either token path, so that a timing ratio measures the token paths alone.
+ * `hasher.sign(text)` through `signShingles`, the tokens made by the fast path or `fallback`:
+ * the same code around either token path (one shared call site, so the JIT treats both alike),
+ * so that a timing ratio measures the token paths alone.
  */
-export function signWith(hasher: MinHasher, text: string, tokenHashes: (text: string) => Uint32Array): Signature {
-  const t = tokenHashes(text);
+export function signWith(hasher: MinHasher, text: string, fallback: (text: string, out: HashBuffer) => void): Signature {
+  const t = tokenHashesWith(text, fallback);
   shingleBuffer.length = 0;
   const n = wordShingles(t, t.length, hasher.params.shingleSize, hasher.params.seed, shingleBuffer);
   return hasher.signShingles(shingleBuffer.data.subarray(0, n));

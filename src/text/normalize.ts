@@ -63,6 +63,14 @@ const FOLD_LETTERS_RE = /[ßæœøđðþłıħŧ]/g;
 const MARKS_RE = /(?<=[\p{sc=Latn}\p{sc=Grek}\p{sc=Cyrl}]\p{M}*)(?:(?<![\u0418\u0438])\u0306|[\u0300-\u0305\u0307-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])/gu;
 
 const TATWEEL_RE = /\u0640/g;
+const HEBREW_RE = /[\u0590-\u05ff]/;
+
+/**
+ * Characters folding can change: Latin, Greek and Cyrillic letters with a decomposition or in
+ * FOLD_LETTERS, and the combining marks folding removes. Text without any (Chinese, Korean,
+ * Hindi…) skips the NFKD/NFKC round trip.
+ */
+const FOLDABLE_RE = /[\u00c0-\u052f\u1ab0-\u1aff\u1dc0-\u1fff\u20d0-\u20ff\ufe20-\ufe2f]/;
 
 /** Ideographic variation selectors (astral; the BMP ones are in PUNCTUATION): glyph choices. */
 const VARIATION_SUPPLEMENT_RE = /[\u{e0100}-\u{e01ef}]/gu;
@@ -107,12 +115,13 @@ export function normalize(text: string, options?: NormalizeOptions): string {
   if (!NON_ASCII_RE.test(text)) return collapse(text.toLowerCase());
 
   let s = text.replace(LONE_SURROGATE_RE, '\ufffd');
-  s = s.replace(PUNCTUATION_RE, (c) => PUNCTUATION.get(c) ?? c).replace(VARIATION_SUPPLEMENT_RE, '');
-  s = s.replace(HEBREW_ABBREVIATION_RE, (c) => (c === '"' ? '\u05f4' : '\u05f3'));
+  s = s.replace(PUNCTUATION_RE, (c) => PUNCTUATION.get(c) ?? c);
+  if (s.includes('\udb40')) s = s.replace(VARIATION_SUPPLEMENT_RE, '');
+  if (HEBREW_RE.test(s)) s = s.replace(HEBREW_ABBREVIATION_RE, (c) => (c === '"' ? '\u05f4' : '\u05f3'));
   s = s.normalize('NFKC').toLowerCase();
   // NFKC makes a tatweel of the Arabic presentation forms (ﹱ is ـً): remove it and settle again
   if (s.includes('\u0640')) s = s.replace(TATWEEL_RE, '').normalize('NFKC');
-  if (fold !== false) {
+  if (fold !== false && FOLDABLE_RE.test(s)) {
     s = s.normalize('NFKD').replace(MARKS_RE, '');
     s = s.replace(FOLD_LETTERS_RE, (c) => FOLD_LETTERS.get(c) ?? c).normalize('NFKC');
   }
