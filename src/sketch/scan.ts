@@ -1,7 +1,7 @@
 /**
  * Zero-allocation word scanner: hashes the tokens of normalized text in place, producing the
  * same tokens as `tokenize` (words of every script by Unicode class, runs of scripts without
- * spaces cut per character; see text/words.ts), which a test checks token for token on the
+ * spaces cut into character trigrams; see text/words.ts), which a test checks token for token on the
  * fixtures, the multilingual fixtures and the corpus. Used on the signing hot path.
  */
 import { bmpClasses, isPair, SEPARATOR, WORD } from '../text/scripts.js';

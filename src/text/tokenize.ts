@@ -1,6 +1,7 @@
 /**
  * Word tokens in any script: normalize, then cut into words by Unicode class (letters, marks,
- * numbers, `_`), with runs of scripts written without spaces cut per character (text/words.ts);
+ * numbers, `_`), with runs of scripts written without spaces cut into overlapping character
+ * trigrams (text/words.ts, text/segment.ts);
  * optionally minus stopwords and stemmed, per language, with natural's lists and stemmers
  * (Porter 1980 for English), an optional peer dependency loaded module by module on first use.
  */
@@ -56,8 +57,8 @@ export function englishStopwords(): ReadonlySet<string> {
 
 /**
  * Splits text into word tokens the way neardup compares them: words of every script (Greek,
- * Arabic, Hebrew, Devanagari, Hangul…) by Unicode letter, mark and number classes, and one token
- * per character in Chinese, Japanese, Thai, Lao, Khmer and Burmese runs.
+ * Arabic, Hebrew, Devanagari, Hangul…) by Unicode letter, mark and number classes, and
+ * overlapping character trigrams for runs of Chinese, Japanese, Thai, Lao, Khmer and Burmese.
  *
  * English stemming (`stem: true`) and English stopwords work on the normalized, diacritic-folded
  * tokens, as always. Another language's stemmer or stopword list sees the words with their
@@ -74,8 +75,8 @@ export function englishStopwords(): ReadonlySet<string> {
  * tokenize('Japan’s defence ties'); // ['japan', 's', 'defence', 'ties']
  * tokenize('Japan’s defence ties', { stopwords: true, stem: true }); // ['japan', 'defenc', 'ti']
  * tokenize('Η κυβέρνηση ανακοίνωσε'); // ['η', 'κυβερνηση', 'ανακοινωσε']
- * tokenize('日本とEUが'); // ['日', '本', 'と', 'eu', 'が']
- * tokenize('Les élections nationales', { stem: 'fr', stopwords: 'fr' }); // ['election', 'national']
+ * tokenize('日本とEUが防衛協力'); // ['日本と', 'eu', 'が防衛', '防衛協', '衛協力']
+ * tokenize('Les élections nationales', { stem: 'fr', stopwords: 'fr' }); // ['elect', 'national']
  * ```
  */
 export function tokenize(text: string, options?: TokenizeOptions): string[] {
