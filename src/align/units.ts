@@ -27,6 +27,10 @@ export interface TextUnit {
   readonly shingles: Uint32Array;
   /** Number of words. */
   readonly words: number;
+  /** Distinct word hashes, ascending (word overlap of short rewrites). */
+  readonly tokens: Uint32Array;
+  /** Distinct hashes of the numbers it mentions, ascending (a rewrite keeps its figures). */
+  readonly numbers: Uint32Array;
   /** A boilerplate paragraph (link line, photo credit, footer…), kept out of similarity. */
   readonly boilerplate: boolean;
   /** Hash of `norm`, to count how many documents carry the same paragraph. */
@@ -43,14 +47,29 @@ export interface UnitOptions {
 const tokens = new HashBuffer(1024);
 const shingleBuffer = new HashBuffer(1024);
 
-/** Word-shingle set and word count of normalized text. */
-export function shingleSet(norm: string, shingleSize: number): { shingles: Uint32Array; words: number } {
+/** Word-shingle set and word count of normalized text (and its distinct word hashes). */
+export function shingleSet(norm: string, shingleSize: number): { shingles: Uint32Array; words: number; tokens: Uint32Array } {
   tokens.length = 0;
   if (scanSimpleTokenHashes(norm, tokens) < 0) scanTokenHashes(norm, tokens);
   shingleBuffer.length = 0;
   const n = wordShingles(tokens.data, tokens.length, shingleSize, 0, shingleBuffer);
-  return { shingles: distinctSorted(shingleBuffer.data.slice(0, n)), words: tokens.length };
+  return {
+    shingles: distinctSorted(shingleBuffer.data.slice(0, n)),
+    words: tokens.length,
+    tokens: distinctSorted(tokens.data.slice(0, tokens.length)),
+  };
 }
+
+const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+
+/** Distinct hashes of the numbers in normalized text, ascending. */
+function numberSet(norm: string): Uint32Array {
+  const found = norm.match(NUMBER_RE);
+  if (!found) return EMPTY;
+  return distinctSorted(Uint32Array.from(found, hashToken));
+}
+
+const EMPTY = new Uint32Array(0);
 
 /**
  * The units of a text: its paragraphs, or every paragraph's sentences. Pass the text's paragraphs
@@ -69,7 +88,7 @@ export function textUnits(
     for (const span of spans) {
       const norm = normalize(span.text);
       if (norm.length === 0) continue;
-      const { shingles, words } = shingleSet(norm, options.shingleSize);
+      const { shingles, words, tokens: wordSet } = shingleSet(norm, options.shingleSize);
       out.push({
         index: out.length,
         paragraph: p.index,
@@ -79,6 +98,8 @@ export function textUnits(
         norm,
         shingles,
         words,
+        tokens: wordSet,
+        numbers: numberSet(norm),
         boilerplate,
         key: hashToken(norm),
       });

@@ -476,7 +476,7 @@ export class Detector {
     for (const [id] of ranked) {
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const c = comparePrepared(query.prepared, other, this.align, this.isLearnedBoilerplate);
+      const c = comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate });
       if (c.relation === 'unrelated') continue;
       matches.push({
         id,

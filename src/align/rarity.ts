@@ -1,0 +1,73 @@
+/**
+ * Rarity weights of word shingles, from inverse document frequency (Spärck Jones, "A statistical
+ * interpretation of term specificity", J. Documentation 1972): a shingle most documents share
+ * ("said in a statement", "according to the") weighs little, a rare one (a quote) weighs 1.
+ */
+import { BACKGROUND_FLOOR_SHARE, BACKGROUND_HASHES, BACKGROUND_LEVELS } from './background-phrases.js';
+
+/** Rarity weight in [0, 1] of a shingle hash: 1 for a rare phrase, near 0 for a stock phrase. */
+export type RarityWeight = (shingle: number) => number;
+
+/** Every shingle weighs 1 (no rarity information). */
+export const UNIFORM_RARITY: RarityWeight = () => 1;
+
+/**
+ * Weight of a shingle found in `share` of the documents: (ln(1/share) / ln(1/rareShare))², capped
+ * at 1. Squared so that a phrase in 5% of documents weighs ~0.3 and one in 30% ~0.05.
+ */
+export function rarityFromShare(share: number, rareShare: number): number {
+  if (share <= rareShare) return 1;
+  if (share >= 1) return 0;
+  const r = Math.log(share) / Math.log(rareShare);
+  return r * r;
+}
+
+function decode(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+let table: { hashes: Uint32Array; weights: Float32Array } | undefined;
+
+function backgroundTable(): { hashes: Uint32Array; weights: Float32Array } {
+  if (table) return table;
+  const bytes = decode(BACKGROUND_HASHES);
+  const hashes = new Uint32Array(bytes.length >>> 2);
+  for (let i = 0; i < hashes.length; i++) {
+    hashes[i] = (bytes[4 * i]! | (bytes[4 * i + 1]! << 8) | (bytes[4 * i + 2]! << 16) | (bytes[4 * i + 3]! << 24)) >>> 0;
+  }
+  const levels = decode(BACKGROUND_LEVELS);
+  const weights = new Float32Array(levels.length);
+  const lnFloor = Math.log(BACKGROUND_FLOOR_SHARE);
+  for (let i = 0; i < levels.length; i++) weights[i] = rarityFromShare(Math.exp(lnFloor * (1 - levels[i]! / 255)), BACKGROUND_FLOOR_SHARE);
+  return (table = { hashes, weights });
+}
+
+/**
+ * Rarity from the built-in table of common English 3-shingles (see background-phrases.ts); every
+ * shingle not in it weighs 1. Only meaningful for word 3-shingles: other sizes get uniform weights.
+ *
+ * @example
+ * ```ts
+ * const w = backgroundRarity(3);
+ * w(hashOf('said in a statement')); // ≈ 0.3
+ * ```
+ */
+export function backgroundRarity(shingleSize: number): RarityWeight {
+  if (shingleSize !== 3) return UNIFORM_RARITY;
+  const { hashes, weights } = backgroundTable();
+  return (h) => {
+    let lo = 0;
+    let hi = hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = hashes[mid]!;
+      if (v === h) return weights[mid]!;
+      if (v < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 1;
+  };
+}
