@@ -18,6 +18,7 @@ import { backgroundRarity, compare, DEFAULT_ALIGN_OPTIONS, editSimilarity, relat
 import { prepareText } from '../src/align/prepare.js';
 import { intersectionSize } from '../src/align/similarity.js';
 import type { TextUnit } from '../src/align/units.js';
+import { loadFixtures } from './lib/corpus.js';
 import { isReuse, loadDevData } from './lib/dev.js';
 import { accuracyAt, crossValidate, fitLogistic, type Sample } from './lib/logistic.js';
 
@@ -56,31 +57,55 @@ console.log(`  DEFAULT_STRENGTH_MODEL = { intercept: ${round(strength.intercept)
 
 // 2. the page model on the certain provenance pairs; MSRP sentences score by their strength (shortness 1)
 const ALL_FEATURES: readonly PageFeature[] = ['coverageMax', 'coverageMin', 'coverageLikely', 'verbatim', 'rareShared', 'ordered', 'pasted'];
-const CHOSEN: readonly PageFeature[] = ['coverageMin', 'verbatim', 'rareShared', 'pasted'];
 const pages = dev.certain.map((p) => {
   const a = dev.pages.get(p.a)!;
   const b = dev.pages.get(p.b)!;
   return { f: compare({ text: a.text, publishedAt: a.publishedAt }, { text: b.text, publishedAt: b.publishedAt }).features, y: isReuse(p.label) ? 1 : 0 } as const;
 });
 const sentences = dev.msrp.map((p) => ({ f: compare(p.a, p.b).features, y: p.label }));
-const PAGE_FIT = { nonNegative: true, iterations: 6000, rate: 5, l2: 1e-3 };
+const PAGE_FIT = { nonNegative: true, iterations: 6000, rate: 5 };
 
-/** Cross-validated accuracy (mean of 3 fold seeds) of the mixed score with a page model on `features`. */
-function cvAccuracy(features: readonly PageFeature[]): number {
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** Cross-validated accuracy (mean over 10 fold seeds) of the mixed score with a page model on `features`. */
+function cvAccuracy(features: readonly PageFeature[], l2: number): number {
   const samples: Sample[] = pages.map((p) => ({ x: features.map((k) => p.f[k]), y: p.y as 0 | 1 }));
   let sum = 0;
-  for (const seed of [1, 2, 3]) {
-    const z = crossValidate(samples, 5, PAGE_FIT, seed);
+  for (const seed of SEEDS) {
+    const z = crossValidate(samples, 5, { ...PAGE_FIT, l2 }, seed);
     const mixed = pages.map((p, i) => p.f.shortness * p.f.coverageMax + (1 - p.f.shortness) * z[i]!);
     sum += accuracyAt(samples, mixed);
   }
-  return sum / 3;
+  return sum / SEEDS.length;
 }
 
-for (const set of [ALL_FEATURES, CHOSEN]) console.log(`page model on ${set.join(', ')}: 5-fold CV accuracy ${cvAccuracy(set).toFixed(3)}`);
-const fitted = fitLogistic(pages.map((p) => ({ x: CHOSEN.map((k) => p.f[k]), y: p.y as 0 | 1 })), PAGE_FIT);
-const weights = Object.fromEntries(ALL_FEATURES.map((k) => [k, CHOSEN.includes(k) ? round(fitted.weights[CHOSEN.indexOf(k)]!) : 0]));
-console.log(`  DEFAULT_SCORE_MODEL = { intercept: ${round(fitted.intercept)}, weights: ${JSON.stringify(weights)} }`);
-const model = { intercept: fitted.intercept, weights: weights as ScoreModel['weights'] };
-const at = (rows: readonly { f: ScoreFeatures; y: number }[]): number => rows.filter((r) => (relationScore(r.f, model) >= 0.5 ? 1 : 0) === r.y).length / rows.length;
-console.log(`fitted on all: accuracy provenance ${at(pages).toFixed(3)}, MSRP ${at(sentences).toFixed(3)}`);
+// candidates: feature sets × L2; chosen by repeated 5-fold CV accuracy among those that keep the
+// fixture rewrite (000 ↔ 001) derived
+const fixtures = loadFixtures();
+const fixtureRewrite = compare(fixtures.get('000')!, fixtures.get('001')!).features;
+const CANDIDATES: readonly { features: readonly PageFeature[]; l2: number }[] = [
+  { features: ALL_FEATURES, l2: 1e-3 },
+  { features: ALL_FEATURES, l2: 1e-4 },
+  { features: ['coverageMin', 'verbatim', 'rareShared', 'pasted'], l2: 1e-3 },
+  { features: ['coverageMin', 'verbatim', 'rareShared', 'pasted'], l2: 1e-4 },
+  { features: ['coverageMax', 'coverageMin', 'rareShared', 'pasted'], l2: 1e-3 },
+  { features: ['coverageMin', 'coverageLikely', 'rareShared', 'ordered', 'pasted'], l2: 1e-3 },
+];
+const modelOf = (features: readonly PageFeature[], l2: number): ScoreModel => {
+  const fitted = fitLogistic(pages.map((p) => ({ x: features.map((k) => p.f[k]), y: p.y as 0 | 1 })), { ...PAGE_FIT, l2 });
+  const weights = Object.fromEntries(ALL_FEATURES.map((k) => [k, features.includes(k) ? round(fitted.weights[features.indexOf(k)]!) : 0]));
+  return { intercept: round(fitted.intercept), weights: weights as ScoreModel['weights'] };
+};
+const at = (m: ScoreModel, rows: readonly { f: ScoreFeatures; y: number }[]): number => rows.filter((r) => (relationScore(r.f, m) >= 0.5 ? 1 : 0) === r.y).length / rows.length;
+let best: { cv: number; model: ScoreModel; features: readonly PageFeature[]; l2: number } | undefined;
+for (const c of CANDIDATES) {
+  const cv = cvAccuracy(c.features, c.l2);
+  const m = modelOf(c.features, c.l2);
+  const fixture = relationScore(fixtureRewrite, m);
+  console.log(`page model on ${c.features.join(', ')} (L2 ${c.l2}): CV accuracy ${cv.toFixed(3)}, in-sample ${at(m, pages).toFixed(3)}, fixture rewrite ${fixture.toFixed(2)}`);
+  if (fixture >= 0.5 && (!best || cv > best.cv)) best = { cv, model: m, features: c.features, l2: c.l2 };
+}
+if (!best) throw new Error('no candidate keeps the fixture rewrite derived');
+console.log(`chosen: ${best.features.join(', ')} (L2 ${best.l2}), CV ${best.cv.toFixed(3)}`);
+console.log(`  DEFAULT_SCORE_MODEL = { intercept: ${best.model.intercept}, weights: ${JSON.stringify(best.model.weights)} }`);
+console.log(`fitted on all: accuracy provenance ${at(best.model, pages).toFixed(3)}, MSRP ${at(best.model, sentences).toFixed(3)}`);

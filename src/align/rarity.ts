@@ -71,3 +71,28 @@ export function backgroundRarity(shingleSize: number): RarityWeight {
     return 1;
   };
 }
+
+/** Articles a corpus needs before its own document frequencies weigh anything. */
+export const MIN_CORPUS_DOCS = 50;
+/** Document share up to which a shingle of the corpus keeps weight 1 (syndicated copies stay strong). */
+export const CORPUS_RARE_SHARE = 0.1;
+
+/**
+ * Rarity from a corpus's own document frequencies (the Detector's), never above `background`:
+ * once the corpus holds MIN_CORPUS_DOCS articles, a shingle in more than CORPUS_RARE_SHARE of them
+ * weighs `rarityFromShare(share, CORPUS_RARE_SHARE)`. A story syndicated to a few percent of the
+ * corpus keeps full weight; site furniture and house phrases in most articles fade.
+ *
+ * @param background - weights to start from (e.g. `backgroundRarity(3)`).
+ * @param documentFrequency - in how many articles a shingle occurs (an upper bound is fine).
+ * @param documents - how many articles were counted.
+ */
+export function corpusRarity(background: RarityWeight, documentFrequency: (h: number) => number, documents: () => number): RarityWeight {
+  return (h) => {
+    const w = background(h);
+    const n = documents();
+    if (n < MIN_CORPUS_DOCS) return w;
+    const share = documentFrequency(h) / n;
+    return share <= CORPUS_RARE_SHARE ? w : Math.min(w, rarityFromShare(share, CORPUS_RARE_SHARE));
+  };
+}
