@@ -288,7 +288,7 @@ export class Detector {
   /**
    * Indexed articles that `input` copies, rewrites or shares passages with, verified by
    * alignment and best first: duplicates, then near-duplicates, derived, related; within a
-   * relation by score, then by how much of the query they cover, then by Jaccard. Shared shingles
+   * relation by how much of the query they cover, then by Jaccard, then by score. Shared shingles
    * are weighted by their rarity in the detector's own articles (and the built-in background
    * table), so a phrase most articles carry adds little. An article with an id never
    * matches itself.
@@ -502,9 +502,9 @@ export class Detector {
     matches.sort(
       (x, y) =>
         RELATION_RANK[y.relation] - RELATION_RANK[x.relation] ||
-        y.score - x.score ||
         y.coverage.query - x.coverage.query ||
         y.similarity - x.similarity ||
+        y.score - x.score ||
         (x.id < y.id ? -1 : 1),
     );
     return limit !== undefined ? matches.slice(0, limit) : matches;
