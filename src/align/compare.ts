@@ -394,14 +394,12 @@ function seedAndScore(
         return;
       }
       let sim: number | undefined;
-      if (rank < EDIT_CANDIDATES) {
-        const longer = Math.max(u.norm.length, v.norm.length);
-        if (longer <= SHORT_UNIT_CHARS || Math.min(u.norm.length, v.norm.length) >= o.nearSimilarity * longer) {
-          sim = editSimilarity(u.norm, v.norm, o.maxEditChars);
-          if (sim !== undefined && sim >= o.nearSimilarity) {
-            pairs.push({ i: u.index, j, kind: 'near', similarity: sim, strength: sim, score: 2 + sim });
-            return;
-          }
+      const longer = Math.max(u.norm.length, v.norm.length);
+      if (rank < EDIT_CANDIDATES && Math.min(u.norm.length, v.norm.length) >= o.nearSimilarity * longer) {
+        sim = editSimilarity(u.norm, v.norm, o.maxEditChars);
+        if (sim !== undefined && sim >= o.nearSimilarity) {
+          pairs.push({ i: u.index, j, kind: 'near', similarity: sim, strength: sim, score: 2 + sim });
+          return;
         }
       }
       const wJaccard = common / (weightA + weightB[j]! - common || 1);
@@ -410,6 +408,7 @@ function seedAndScore(
       const seeded = count >= o.rewriteMinShared && (wJaccard >= o.rewriteJaccard || wContainment >= o.rewriteContainment);
       if (!seeded && wordDice < o.rewriteWordDice) return;
       const lengthRatio = Math.min(u.words, v.words) / (Math.max(u.words, v.words) || 1);
+      if (sim === undefined && rank < EDIT_CANDIDATES && longer <= SHORT_UNIT_CHARS) sim = editSimilarity(u.norm, v.norm, o.maxEditChars);
       const strength = rewriteStrength(
         {
           wordDice,

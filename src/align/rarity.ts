@@ -3,6 +3,7 @@
  * interpretation of term specificity", J. Documentation 1972): a shingle most documents share
  * ("said in a statement", "according to the") weighs little, a rare one (a quote) weighs 1.
  */
+import { fmix32 } from '../sketch/hash.js';
 import { BACKGROUND_FLOOR_SHARE, BACKGROUND_HASHES, BACKGROUND_LEVELS } from './background-phrases.js';
 
 /** Rarity weight in [0, 1] of a shingle hash: 1 for a rare phrase, near 0 for a stock phrase. */
@@ -29,20 +30,30 @@ function decode(b64: string): Uint8Array {
   return out;
 }
 
-let table: { hashes: Uint32Array; weights: Float32Array } | undefined;
+/** The table as an open-addressing hash map (load ≤ 1/2): hash → weight in O(1). */
+let table: { keys: Uint32Array; weights: Float32Array; used: Uint8Array; mask: number } | undefined;
 
-function backgroundTable(): { hashes: Uint32Array; weights: Float32Array } {
+function backgroundTable(): NonNullable<typeof table> {
   if (table) return table;
   const bytes = decode(BACKGROUND_HASHES);
-  const hashes = new Uint32Array(bytes.length >>> 2);
-  for (let i = 0; i < hashes.length; i++) {
-    hashes[i] = (bytes[4 * i]! | (bytes[4 * i + 1]! << 8) | (bytes[4 * i + 2]! << 16) | (bytes[4 * i + 3]! << 24)) >>> 0;
-  }
   const levels = decode(BACKGROUND_LEVELS);
-  const weights = new Float32Array(levels.length);
+  const n = bytes.length >>> 2;
+  let cells = 16;
+  while (cells < 2 * n) cells *= 2;
+  const mask = cells - 1;
+  const keys = new Uint32Array(cells);
+  const weights = new Float32Array(cells);
+  const used = new Uint8Array(cells);
   const lnFloor = Math.log(BACKGROUND_FLOOR_SHARE);
-  for (let i = 0; i < levels.length; i++) weights[i] = rarityFromShare(Math.exp(lnFloor * (1 - levels[i]! / 255)), BACKGROUND_FLOOR_SHARE);
-  return (table = { hashes, weights });
+  for (let i = 0; i < n; i++) {
+    const h = (bytes[4 * i]! | (bytes[4 * i + 1]! << 8) | (bytes[4 * i + 2]! << 16) | (bytes[4 * i + 3]! << 24)) >>> 0;
+    let c = fmix32(h) & mask;
+    while (used[c]) c = (c + 1) & mask;
+    used[c] = 1;
+    keys[c] = h;
+    weights[c] = rarityFromShare(Math.exp(lnFloor * (1 - levels[i]! / 255)), BACKGROUND_FLOOR_SHARE);
+  }
+  return (table = { keys, weights, used, mask });
 }
 
 /**
@@ -57,17 +68,9 @@ function backgroundTable(): { hashes: Uint32Array; weights: Float32Array } {
  */
 export function backgroundRarity(shingleSize: number): RarityWeight {
   if (shingleSize !== 3) return UNIFORM_RARITY;
-  const { hashes, weights } = backgroundTable();
+  const { keys, weights, used, mask } = backgroundTable();
   return (h) => {
-    let lo = 0;
-    let hi = hashes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = hashes[mid]!;
-      if (v === h) return weights[mid]!;
-      if (v < h) lo = mid + 1;
-      else hi = mid - 1;
-    }
+    for (let c = fmix32(h) & mask; used[c]; c = (c + 1) & mask) if (keys[c] === h) return weights[c]!;
     return 1;
   };
 }

@@ -76,7 +76,7 @@ export function hasSentencePunctuation(text: string): boolean {
 
 /** The pattern kind (not chrome) of one trimmed paragraph. */
 function patternKind(text: string): BoilerplateKind | undefined {
-  if (SCRIPT_RE.test(text) && /[;{}=]/.test(text) && /[;{}]/.test(text)) return 'script';
+  if ((text.includes(';') || text.includes('{')) && SCRIPT_RE.test(text)) return 'script';
   if (text.length > 400) return undefined;
   for (const [kind, re] of RULES) if (re.test(text)) return kind;
   if (LINK_RE.test(text)) return 'link';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { corpusRarity, MIN_CORPUS_DOCS } from '../../src/align/rarity.js';
 import { backgroundRarity, compare, findBoilerplate, relationScore, SCORE_THRESHOLDS, shingles, tokenize, type ScoreFeatures } from '../../src/index.js';
 import { chromeLines, lightEdit, newsWriter, rewriteParagraph } from '../helpers/news.js';
 import { rng } from '../helpers/random.js';
@@ -143,5 +144,19 @@ describe('direction reasons', () => {
     expect([c.direction, c.directionReason, c.directionCredit]).toEqual(['a-from-b', 'published-later', null]);
     const none = compare(story, join(newsWriter(11).paragraphs(6, 2)));
     expect([none.direction, none.directionReason]).toEqual([null, null]);
+  });
+});
+
+describe('rarity weights', () => {
+  it('a corpus fades shingles most of its articles carry, keeps syndicated ones, and waits for enough articles', () => {
+    const background = (h: number): number => (h === 7 ? 0.4 : 1);
+    let docs = 200;
+    const df = new Map([[1, 150], [2, 12], [7, 3]]);
+    const w = corpusRarity(background, (h) => df.get(h) ?? 0, () => docs);
+    expect(w(1)).toBeLessThan(0.2); // in 75% of the articles
+    expect(w(2)).toBe(1); // in 6%: a story syndicated a dozen times keeps its weight
+    expect(w(7)).toBe(0.4); // never above the background table
+    docs = MIN_CORPUS_DOCS - 1;
+    expect(w(1)).toBe(1);
   });
 });
