@@ -27,9 +27,9 @@ export interface TextUnit {
   readonly shingles: Uint32Array;
   /** Number of words. */
   readonly words: number;
-  /** Distinct word hashes, ascending (word overlap of short rewrites). */
+  /** Distinct word hashes, ascending (word overlap of rewrites); computed on first use. */
   readonly tokens: Uint32Array;
-  /** Distinct hashes of the numbers it mentions, ascending (a rewrite keeps its figures). */
+  /** Distinct hashes of the numbers it mentions, ascending (a rewrite keeps its figures); computed on first use. */
   readonly numbers: Uint32Array;
   /** A boilerplate paragraph (link line, photo credit, footer…), kept out of similarity. */
   readonly boilerplate: boolean;
@@ -47,17 +47,20 @@ export interface UnitOptions {
 const tokens = new HashBuffer(1024);
 const shingleBuffer = new HashBuffer(1024);
 
-/** Word-shingle set and word count of normalized text (and its distinct word hashes). */
-export function shingleSet(norm: string, shingleSize: number): { shingles: Uint32Array; words: number; tokens: Uint32Array } {
+/** Word-shingle set and word count of normalized text. */
+export function shingleSet(norm: string, shingleSize: number): { shingles: Uint32Array; words: number } {
   tokens.length = 0;
   if (scanSimpleTokenHashes(norm, tokens) < 0) scanTokenHashes(norm, tokens);
   shingleBuffer.length = 0;
   const n = wordShingles(tokens.data, tokens.length, shingleSize, 0, shingleBuffer);
-  return {
-    shingles: distinctSorted(shingleBuffer.data.slice(0, n)),
-    words: tokens.length,
-    tokens: distinctSorted(tokens.data.slice(0, tokens.length)),
-  };
+  return { shingles: distinctSorted(shingleBuffer.data.slice(0, n)), words: tokens.length };
+}
+
+/** Distinct word hashes of normalized text, ascending. */
+export function wordSet(norm: string): Uint32Array {
+  tokens.length = 0;
+  if (scanSimpleTokenHashes(norm, tokens) < 0) scanTokenHashes(norm, tokens);
+  return distinctSorted(tokens.data.slice(0, tokens.length));
 }
 
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
@@ -70,6 +73,35 @@ function numberSet(norm: string): Uint32Array {
 }
 
 const EMPTY = new Uint32Array(0);
+
+/** A TextUnit whose word and number sets are computed on first use (compare needs them, findRepeats not). */
+class Unit implements TextUnit {
+  readonly key: number;
+  private wordHashes: Uint32Array | undefined;
+  private numberHashes: Uint32Array | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly paragraph: number,
+    readonly kind: 'paragraph' | 'sentence',
+    readonly start: number,
+    readonly end: number,
+    readonly norm: string,
+    readonly shingles: Uint32Array,
+    readonly words: number,
+    readonly boilerplate: boolean,
+  ) {
+    this.key = hashToken(norm);
+  }
+
+  get tokens(): Uint32Array {
+    return (this.wordHashes ??= wordSet(this.norm));
+  }
+
+  get numbers(): Uint32Array {
+    return (this.numberHashes ??= numberSet(this.norm));
+  }
+}
 
 /**
  * The units of a text: its paragraphs, or every paragraph's sentences. Pass the text's paragraphs
@@ -88,21 +120,8 @@ export function textUnits(
     for (const span of spans) {
       const norm = normalize(span.text);
       if (norm.length === 0) continue;
-      const { shingles, words, tokens: wordSet } = shingleSet(norm, options.shingleSize);
-      out.push({
-        index: out.length,
-        paragraph: p.index,
-        kind: options.sentences ? 'sentence' : 'paragraph',
-        start: span.start,
-        end: span.end,
-        norm,
-        shingles,
-        words,
-        tokens: wordSet,
-        numbers: numberSet(norm),
-        boilerplate,
-        key: hashToken(norm),
-      });
+      const { shingles, words } = shingleSet(norm, options.shingleSize);
+      out.push(new Unit(out.length, p.index, options.sentences ? 'sentence' : 'paragraph', span.start, span.end, norm, shingles, words, boilerplate));
     }
   }
   return out;
