@@ -14,7 +14,10 @@
  *
  *   npx tsx bench/fit-relation-score.ts
  */
-import { backgroundRarity, compare, DEFAULT_ALIGN_OPTIONS, editSimilarity, relationScore, type ScoreFeatures, type ScoreModel } from '../src/index.js';
+import { compare, DEFAULT_ALIGN_OPTIONS } from '../src/index.js';
+import { backgroundRarity } from '../src/align/rarity.js';
+import { relationScore, type ScoreFeatures, type ScoreModel } from '../src/align/score.js';
+import { editSimilarity } from '../src/align/similarity.js';
 import { prepareText } from '../src/align/prepare.js';
 import { intersectionSize } from '../src/align/similarity.js';
 import type { TextUnit } from '../src/align/units.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { corpusRarity, MIN_CORPUS_DOCS } from '../../src/align/rarity.js';
-import { backgroundRarity, compare, findBoilerplate, relationScore, SCORE_THRESHOLDS, shingles, tokenize, type ScoreFeatures } from '../../src/index.js';
+import { backgroundRarity, corpusRarity, MIN_CORPUS_DOCS } from '../../src/align/rarity.js';
+import { relationScore, SCORE_THRESHOLDS } from '../../src/align/score.js';
+import { compare, findBoilerplate, shingles, tokenize, type ScoreFeatures } from '../../src/index.js';
 import { chromeLines, lightEdit, newsWriter, rewriteParagraph } from '../helpers/news.js';
 import { rng } from '../helpers/random.js';
 
