@@ -63,7 +63,7 @@ function backgroundTable(): NonNullable<typeof table> {
  * @example
  * ```ts
  * const w = backgroundRarity(3);
- * w(hashOf('said in a statement')); // ≈ 0.3
+ * w(shingles(tokenize('said in a statement'), 3)[0]!); // 0.3: a stock phrase
  * ```
  */
 export function backgroundRarity(shingleSize: number): RarityWeight {

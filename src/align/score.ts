@@ -73,21 +73,11 @@ export const SCORE_THRESHOLDS = Object.freeze({
  *
  * @example
  * ```ts
- * relationScore({ coverageMax: 1, coverageMin: 0.1, coverageLikely: 1, verbatim: 1, rareShared: 1, ordered: 1, pasted: 1, shortness: 0.5 }); // ≈ 0.99
+ * relationScore({ coverageMax: 1, coverageMin: 0.1, coverageLikely: 1, verbatim: 1, rareShared: 1, ordered: 1, pasted: 1, shortness: 0.5 }); // ≈ 1
  * ```
  */
 export function relationScore(f: ScoreFeatures, model: ScoreModel = DEFAULT_SCORE_MODEL): number {
-  const w = model.weights;
-  const z =
-    model.intercept +
-    w.coverageMax * f.coverageMax +
-    w.coverageMin * f.coverageMin +
-    w.coverageLikely * f.coverageLikely +
-    w.verbatim * f.verbatim +
-    w.rareShared * f.rareShared +
-    w.ordered * f.ordered +
-    w.pasted * f.pasted;
-  return f.shortness * f.coverageMax + (1 - f.shortness) / (1 + Math.exp(-z));
+  return f.shortness * f.coverageMax + (1 - f.shortness) * logistic<keyof ScoreModel['weights']>(model.intercept, model.weights, f);
 }
 
 /** What a rewrite alignment's strength is computed from (each in [0, 1]). */
@@ -130,18 +120,17 @@ export const DEFAULT_STRENGTH_MODEL: StrengthModel = Object.freeze({
  *
  * @example
  * ```ts
- * rewriteStrength({ wordDice: 0.8, containment: 0.6, lengthRatio: 0.9, editSimilarity: 0.7, sameNumbers: 1 }); // ≈ 0.8
+ * rewriteStrength({ wordDice: 0.8, containment: 0.6, lengthRatio: 0.9, editSimilarity: 0.7, sameNumbers: 1 }); // ≈ 0.87 (0.8 with cap 0.8)
  * ```
  */
 export function rewriteStrength(m: RewriteMeasures, cap = 1, model: StrengthModel = DEFAULT_STRENGTH_MODEL): number {
-  const w = model.weights;
-  const z =
-    model.intercept +
-    w.wordDice * m.wordDice +
-    w.containment * m.containment +
-    w.lengthRatio * m.lengthRatio +
-    w.editSimilarity * m.editSimilarity +
-    w.sameNumbers * m.sameNumbers;
   const c = Math.min(1, m.containment);
-  return Math.max(Math.min(cap, 1 / (1 + Math.exp(-z))), c * c * c);
+  return Math.max(Math.min(cap, logistic(model.intercept, model.weights, m)), c * c * c);
+}
+
+/** 1 / (1 + e^−(intercept + Σ weights[k] · x[k])) over the keys of `weights`. */
+function logistic<K extends string>(intercept: number, weights: Readonly<Record<K, number>>, x: Readonly<Record<K, number>>): number {
+  let z = intercept;
+  for (const k in weights) z += weights[k] * x[k];
+  return 1 / (1 + Math.exp(-z));
 }
