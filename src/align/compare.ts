@@ -106,6 +106,14 @@ export function alignOptions(options: CompareOptions | undefined): AlignOptions 
       throw new InvalidArgumentError(`${key} must be a non-negative number, got ${describe(v)}; see DEFAULT_ALIGN_OPTIONS`);
     }
   }
+  for (const key of ['derivedScore', 'relatedScore', 'nearDuplicateScore', 'nearDuplicateCoverage', 'rewriteWordDice'] as const) {
+    if (o[key] > 1) throw new InvalidArgumentError(`${key} is a score or share in [0, 1], got ${describe(o[key])}; see DEFAULT_ALIGN_OPTIONS`);
+  }
+  if (o.relatedScore > o.derivedScore || o.derivedScore > o.nearDuplicateScore) {
+    throw new InvalidArgumentError(
+      `score thresholds must keep relatedScore ≤ derivedScore ≤ nearDuplicateScore, got ${o.relatedScore}, ${o.derivedScore}, ${o.nearDuplicateScore}; see DEFAULT_ALIGN_OPTIONS`,
+    );
+  }
   if (!Number.isInteger(o.shingleSize) || o.shingleSize < 1 || o.shingleSize > 32) {
     throw new InvalidArgumentError(`shingleSize must be an integer in [1, 32], got ${describe(o.shingleSize)}`);
   }

@@ -161,3 +161,14 @@ describe('rarity weights', () => {
     expect(w(1)).toBe(1);
   });
 });
+
+describe('score thresholds as options', () => {
+  it('move the relation with the score, and are validated', () => {
+    const a = 'The harbour council approved a new bridge over the river on Tuesday after weeks of protests.';
+    const b = 'After weeks of protests, the harbour council on Tuesday approved a new bridge over the river.';
+    const c = compare(a, b);
+    expect(compare(a, b, { derivedScore: Math.min(1, c.score + 0.01), nearDuplicateScore: 1 }).relation).toBe('related');
+    expect(() => compare(a, b, { derivedScore: 1.5 })).toThrow(/derivedScore/);
+    expect(() => compare(a, b, { relatedScore: 0.6, derivedScore: 0.5 })).toThrow(/relatedScore ≤ derivedScore/);
+  });
+});
