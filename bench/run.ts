@@ -42,6 +42,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'synthetic', load: () => import('./sections/synthetic.js') },
   { name: 'fixtures-relations', load: () => import('./sections/fixtures-relations.js') },
   { name: 'compare', load: () => import('./sections/compare.js') },
+  { name: 'quality', load: () => import('./sections/quality.js') },
   { name: 'detector-synthetic', load: () => import('./sections/detector-synthetic.js') },
   { name: 'scan-e2e', load: () => import('./sections/scan-e2e.js') },
   { name: 'redis', load: () => import('./sections/redis.js') },

@@ -68,7 +68,8 @@ export {
 } from './align/compare.js';
 export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align/options.js';
 export { findRepeats, type Repeat, type RepeatOptions } from './align/repeats.js';
-export type { Direction, Relation } from './align/relation.js';
+export type { Direction, DirectionReason, Relation } from './align/relation.js';
+export type { ScoreFeatures } from './align/score.js';
 
 // Detector, feed, persistence
 export { Detector, type Article, type Match, type MatchDirection, type MatchOptions, type Verdict } from './detect/detector.js';

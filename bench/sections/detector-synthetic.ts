@@ -119,7 +119,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   const gen = generator(ctx);
   const edits: Edit[] = [...STANDARD_EDITS, ...REWRITE_EDITS];
 
-  // sources: indexed docs with ≥ 5 units, so that a 60% rewrite keeps 3 (derivedMinChain)
+  // sources: indexed docs with ≥ 5 units, so that a 60% rewrite keeps 3 paragraphs
   const rng = new Rng(deriveSeed(ctx.seed, 'detector-sources'));
   const perSource = ctx.quick ? 20 : 150;
   const sources: Doc[] = [];

@@ -8,12 +8,16 @@
 import { describe, InvalidArgumentError } from '../errors.js';
 import { assertOptions } from '../validate.js';
 import { longestIncreasingRun } from './chain.js';
-import { UnitPostings, shingleTotal } from './postings.js';
 import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 import { prepareText, type PreparedText } from './prepare.js';
-import { decideDirection, decideRelation, type Direction, type Relation } from './relation.js';
-import { containmentFromCounts, editSimilarity, intersectionSize, jaccardFromCounts } from './similarity.js';
+import { backgroundRarity, type RarityWeight } from './rarity.js';
+import { decideRelation, directionOf, NO_DIRECTION, type Direction, type DirectionReason, type Relation } from './relation.js';
+import { LIKELY_STRENGTH, PASTED_WORDS, relationScore, type ScoreFeatures } from './score.js';
+import { matchOneToOne, seedAndScore, type AlignmentKind, type Pair } from './seed.js';
+import { containmentFromCounts, intersectionSize, jaccardFromCounts } from './similarity.js';
 import type { TextUnit } from './units.js';
+
+export type { AlignmentKind } from './seed.js';
 
 /** An article to compare: its text, and optionally when it was published. */
 export interface ArticleText {
@@ -22,8 +26,6 @@ export interface ArticleText {
   readonly publishedAt?: Date | string | number | undefined;
 }
 
-/** How an aligned pair of passages differs. */
-export type AlignmentKind = 'identical' | 'near' | 'rewrite';
 
 /** One side of an alignment: the paragraph, and the passage's offsets in the original text. */
 export interface AlignedPassage {
@@ -42,16 +44,31 @@ export interface Alignment {
   readonly kind: AlignmentKind;
   /** 1 for identical, edit similarity for near, shingle Jaccard for rewrite. */
   readonly similarity: number;
+  /**
+   * How strongly the pair supports reuse, in [0, 1]: 1 identical, edit similarity for near, and
+   * for a rewrite its rarity-weighted shingle containment and word overlap (`rewriteStrength`).
+   */
+  readonly strength: number;
 }
 
 /** Everything `compare` found. */
 export interface Comparison {
   readonly relation: Relation;
+  /**
+   * Calibrated relation score in [0, 1] (see `SCORE_THRESHOLDS`): 0.5 means as likely a copy or
+   * derived pair as not on labelled news; 1 for identical texts. Orders verbatim copy ≥ light edit
+   * ≥ heavy rewrite ≥ independent report ≥ unrelated.
+   */
+  readonly score: number;
   /** For derived and near-duplicate pairs: which one is the copy; else null. */
   readonly direction: Direction;
+  /** Why `direction` was chosen: a wire credit on one side only, a later publication time, or coverage; null when no direction. */
+  readonly directionReason: DirectionReason;
+  /** The credited agency when `directionReason` is 'credit' (e.g. 'Reuters'), else null. */
+  readonly directionCredit: string | null;
   /** Aligned passages, in the order of article a. */
   readonly alignments: readonly Alignment[];
-  /** Share of each article's characters (its internal repeats removed) covered by alignments. */
+  /** Share of each article's content characters (boilerplate and internal repeats removed) covered by alignments. */
   readonly coverage: { readonly a: number; readonly b: number };
   /** Share of alignments on the longest chain that keeps the order of both articles. */
   readonly ordered: number;
@@ -59,6 +76,8 @@ export interface Comparison {
   readonly jaccard: number;
   /** Share of a's shingles found in b, and of b's in a. */
   readonly containment: { readonly aInB: number; readonly bInA: number };
+  /** The measurements `score` combines (symmetric in a and b). */
+  readonly features: ScoreFeatures;
   /** 'paragraph', or 'sentence' when a paragraph was too long (or the text had no breaks). */
   readonly unit: 'paragraph' | 'sentence';
   /** Units left out of alignment because they repeat earlier units of the same article. */
@@ -70,9 +89,6 @@ export interface Comparison {
 /** Options of `compare`: any threshold of `DEFAULT_ALIGN_OPTIONS`. */
 export type CompareOptions = Partial<AlignOptions>;
 
-/** Candidate b units considered per a unit for edit distance, by shared shingles. */
-const EDIT_CANDIDATES = 5;
-
 /** Validates and completes compare options. */
 export function alignOptions(options: CompareOptions | undefined): AlignOptions {
   assertOptions(options, 'compare options');
@@ -82,6 +98,14 @@ export function alignOptions(options: CompareOptions | undefined): AlignOptions 
     if (typeof v !== 'number' || Number.isNaN(v) || v < 0) {
       throw new InvalidArgumentError(`${key} must be a non-negative number, got ${describe(v)}; see DEFAULT_ALIGN_OPTIONS`);
     }
+  }
+  for (const key of ['derivedScore', 'relatedScore', 'nearDuplicateScore', 'nearDuplicateCoverage', 'rewriteWordDice'] as const) {
+    if (o[key] > 1) throw new InvalidArgumentError(`${key} is a score or share in [0, 1], got ${describe(o[key])}; see DEFAULT_ALIGN_OPTIONS`);
+  }
+  if (o.relatedScore > o.derivedScore || o.derivedScore > o.nearDuplicateScore) {
+    throw new InvalidArgumentError(
+      `score thresholds must keep relatedScore ≤ derivedScore ≤ nearDuplicateScore, got ${o.relatedScore}, ${o.derivedScore}, ${o.nearDuplicateScore}; see DEFAULT_ALIGN_OPTIONS`,
+    );
   }
   if (!Number.isInteger(o.shingleSize) || o.shingleSize < 1 || o.shingleSize > 32) {
     throw new InvalidArgumentError(`shingleSize must be an integer in [1, 32], got ${describe(o.shingleSize)}`);
@@ -134,14 +158,17 @@ export function compare(a: string | ArticleText, b: string | ArticleText, option
  * `compare` on prepared texts. The result does not depend on argument order except for the
  * a/b labels: the work is done in a canonical order and mirrored.
  */
-export function comparePrepared(
-  pa: PreparedText,
-  pb: PreparedText,
-  o: AlignOptions,
-  isBoilerplate?: (unitKey: number) => boolean,
-): Comparison {
-  if (pb.norm < pa.norm || (pb.norm === pa.norm && pb.text < pa.text)) return mirror(alignCanonical(pb, pa, o, isBoilerplate));
-  return alignCanonical(pa, pb, o, isBoilerplate);
+export function comparePrepared(pa: PreparedText, pb: PreparedText, o: AlignOptions, context: CompareContext = {}): Comparison {
+  if (pb.norm < pa.norm || (pb.norm === pa.norm && pb.text < pa.text)) return mirror(alignCanonical(pb, pa, o, context));
+  return alignCanonical(pa, pb, o, context);
+}
+
+/** What a corpus owner (the Detector) adds to a comparison. */
+export interface CompareContext {
+  /** Units to leave out as learned site boilerplate (by normalized-text hash). */
+  readonly isBoilerplate?: ((unitKey: number) => boolean) | undefined;
+  /** Rarity weight of each shingle; default: the built-in background table (`backgroundRarity`). */
+  readonly rarity?: RarityWeight | undefined;
 }
 
 /** 0 = aligned normally, 1 = an internal repeat, 2 = boilerplate: units 1 and 2 are left out. */
@@ -160,24 +187,17 @@ function count(flags: Uint8Array, value: number): number {
   return n;
 }
 
-interface Pair {
-  readonly i: number;
-  readonly j: number;
-  readonly kind: AlignmentKind;
-  readonly similarity: number;
-  readonly score: number;
-}
-
-function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, isBoilerplate?: (key: number) => boolean): Comparison {
+function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, context: CompareContext): Comparison {
   const sentences = pa.longParagraphs || pb.longParagraphs;
   const A = pa.units(sentences);
   const B = pb.units(sentences);
-  const outA = exclusions(A.units, A.repeats.of, isBoilerplate);
-  const outB = exclusions(B.units, B.repeats.of, isBoilerplate);
+  const outA = exclusions(A.units, A.repeats.of, context.isBoilerplate);
+  const outB = exclusions(B.units, B.repeats.of, context.isBoilerplate);
+  const rarity = context.rarity ?? defaultRarity(o.shingleSize);
   // A text with no content tokens (only punctuation, emoji, symbols) shares nothing with
   // another: nothing is aligned, and only an identical text is related to it.
   const tokenless = pa.shingles.length === 0 || pb.shingles.length === 0;
-  const pairs = tokenless ? [] : seedAndScore(A.units, outA, B.units, outB, o);
+  const pairs = tokenless ? [] : seedAndScore(A.units, outA, B.units, outB, o, rarity);
   const chosen = matchOneToOne(pairs, A.units.length, B.units.length);
   chosen.sort((x, y) => x.i - y.i);
   const chainIdx = longestIncreasingRun(chosen.map((p) => p.j));
@@ -185,41 +205,61 @@ function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, isB
 
   const totalA = liveChars(A.units, outA);
   const totalB = liveChars(B.units, outB);
-  const share = (list: readonly Pair[], side: 'i' | 'j'): number => {
+  /** Share of one side's content covered by `list`, each unit weighted by `weight(pair)`. */
+  const share = (list: readonly Pair[], side: 'i' | 'j', weight: (p: Pair) => number = () => 1): number => {
     const units = side === 'i' ? A.units : B.units;
     const total = side === 'i' ? totalA : totalB;
     let n = 0;
-    for (const p of list) n += units[p[side]]!.end - units[p[side]]!.start;
+    for (const p of list) n += (units[p[side]]!.end - units[p[side]]!.start) * weight(p);
     return total === 0 ? 0 : Math.min(1, n / total);
   };
-  const verbatim = chosen.filter((p) => p.kind !== 'rewrite');
+  const strength = (p: Pair): number => p.strength;
+  const verbatimWeight = (p: Pair): number => (p.kind === 'rewrite' ? 0 : p.strength);
   const shared = intersectionSize(pa.shingles, pb.shingles);
   const jaccard = jaccardFromCounts(pa.shingles.length, pb.shingles.length, shared);
-  const chainCoverage = { a: share(chain, 'i'), b: share(chain, 'j') };
-  const relation = decideRelation(
-    {
-      identical: pa.norm === pb.norm,
-      jaccard,
-      alignments: chosen.length,
-      chain: chain.length,
-      chainCoverage,
-      verbatimCoverage: { a: share(verbatim, 'i'), b: share(verbatim, 'j') },
-    },
-    o,
-  );
-  const direction =
+  const covered = { a: share(chosen, 'i', strength), b: share(chosen, 'j', strength) };
+  const verbatimCoverage = { a: share(chosen, 'i', verbatimWeight), b: share(chosen, 'j', verbatimWeight) };
+  const onChain = { a: share(chain, 'i', strength), b: share(chain, 'j', strength) };
+  const side = covered.a >= covered.b ? 'a' : 'b';
+  const likely = (p: Pair): number => (p.strength >= LIKELY_STRENGTH ? 1 : 0);
+  const coverageLikely = Math.max(share(chosen, 'i', likely), share(chosen, 'j', likely));
+  let verbatimWords = 0;
+  for (const p of chosen) if (p.kind !== 'rewrite') verbatimWords += Math.min(A.units[p.i]!.words, B.units[p.j]!.words) * p.strength;
+  const features: ScoreFeatures = {
+    coverageMax: covered[side],
+    coverageMin: Math.min(covered.a, covered.b),
+    coverageLikely,
+    verbatim: Math.max(verbatimCoverage.a, verbatimCoverage.b),
+    rareShared: rareSharedShare(pa.shingles, pb.shingles, rarity),
+    ordered: covered[side] === 0 ? 0 : onChain[side],
+    pasted: Math.min(1, verbatimWords / PASTED_WORDS),
+    shortness: 1 / Math.max(1, totalA <= totalB ? liveUnits(outA) : liveUnits(outB)),
+  };
+  const identical = pa.norm === pb.norm;
+  const score = identical ? 1 : relationScore(features);
+  const relation = decideRelation({ identical, jaccard, score, alignments: chosen.length, verbatimCoverage }, o);
+  const why =
     relation === 'derived' || relation === 'near-duplicate'
-      ? decideDirection({
+      ? directionOf({
           credits: { a: pa.credits, b: pb.credits },
           publishedAt: { a: pa.publishedAt, b: pb.publishedAt },
-          chainCoverage,
+          chainCoverage: { a: share(chain, 'i'), b: share(chain, 'j') },
         })
-      : null;
+      : NO_DIRECTION;
   const passage = (u: TextUnit): AlignedPassage => ({ paragraph: u.paragraph, start: u.start, end: u.end });
   return {
     relation,
-    direction,
-    alignments: chosen.map((p) => ({ a: passage(A.units[p.i]!), b: passage(B.units[p.j]!), kind: p.kind, similarity: p.similarity })),
+    score,
+    direction: why.direction,
+    directionReason: why.reason,
+    directionCredit: why.credit,
+    alignments: chosen.map((p) => ({
+      a: passage(A.units[p.i]!),
+      b: passage(B.units[p.j]!),
+      kind: p.kind,
+      similarity: p.similarity,
+      strength: p.strength,
+    })),
     coverage: { a: share(chosen, 'i'), b: share(chosen, 'j') },
     ordered: chosen.length === 0 ? 0 : chain.length / chosen.length,
     jaccard,
@@ -227,10 +267,52 @@ function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, isB
       aInB: containmentFromCounts(pa.shingles.length, shared),
       bInA: containmentFromCounts(pb.shingles.length, shared),
     },
+    features,
     unit: sentences ? 'sentence' : 'paragraph',
     repeatedUnits: { a: count(outA, 1), b: count(outB, 1) },
     boilerplateUnits: { a: count(outA, 2), b: count(outB, 2) },
   };
+}
+
+const rarityBySize = new Map<number, RarityWeight>();
+
+function defaultRarity(shingleSize: number): RarityWeight {
+  let r = rarityBySize.get(shingleSize);
+  if (!r) rarityBySize.set(shingleSize, (r = backgroundRarity(shingleSize)));
+  return r;
+}
+
+/** Rarity-weighted share of the lighter shingle set found in the other (0 when either is empty). */
+function rareSharedShare(a: Uint32Array, b: Uint32Array, rarity: RarityWeight): number {
+  let wa = 0;
+  let wb = 0;
+  let both = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      const w = rarity(x);
+      wa += w;
+      wb += w;
+      both += w;
+      i++;
+      j++;
+    } else if (x < y) {
+      wa += rarity(x);
+      i++;
+    } else {
+      wb += rarity(y);
+      j++;
+    }
+  }
+  const lighter = Math.min(wa, wb);
+  return lighter === 0 ? 0 : both / lighter;
+}
+
+function liveUnits(excluded: Uint8Array): number {
+  return count(excluded, 0);
 }
 
 function liveChars(units: readonly TextUnit[], excluded: Uint8Array): number {
@@ -239,79 +321,12 @@ function liveChars(units: readonly TextUnit[], excluded: Uint8Array): number {
   return n;
 }
 
-/** Seeds candidate pairs from shared shingles and exact texts, and scores each. */
-function seedAndScore(A: readonly TextUnit[], outA: Uint8Array, B: readonly TextUnit[], outB: Uint8Array, o: AlignOptions): Pair[] {
-  const postings = new UnitPostings(shingleTotal(B));
-  const byText = new Map<string, number>();
-  for (const u of B) {
-    if (outB[u.index] !== 0) continue;
-    if (!byText.has(u.norm)) byText.set(u.norm, u.index);
-    for (const h of u.shingles) postings.add(h, u.index);
-  }
-  const shared = new Int32Array(B.length);
-  const pairs: Pair[] = [];
-  for (const u of A) {
-    if (outA[u.index] !== 0) continue;
-    const touched: number[] = [];
-    const same = byText.get(u.norm);
-    for (const h of u.shingles) {
-      for (let p = postings.first(h); p !== 0; p = postings.nextOf(p)) {
-        const j = postings.unitOf(p);
-        if ((shared[j] = shared[j]! + 1) === 1) touched.push(j);
-      }
-    }
-    if (same !== undefined && shared[same] === 0) touched.push(same);
-    touched.sort((x, y) => shared[y]! - shared[x]! || x - y);
-    touched.forEach((j, rank) => {
-      const v = B[j]!;
-      const count = shared[j]!;
-      shared[j] = 0;
-      if (j === same) {
-        pairs.push({ i: u.index, j, kind: 'identical', similarity: 1, score: 3 });
-        return;
-      }
-      if (rank < EDIT_CANDIDATES) {
-        const longer = Math.max(u.norm.length, v.norm.length);
-        if (Math.min(u.norm.length, v.norm.length) >= o.nearSimilarity * longer) {
-          const sim = editSimilarity(u.norm, v.norm, o.maxEditChars);
-          if (sim !== undefined && sim >= o.nearSimilarity) {
-            pairs.push({ i: u.index, j, kind: 'near', similarity: sim, score: 2 + sim });
-            return;
-          }
-        }
-      }
-      if (count < o.rewriteMinShared) return;
-      const jac = jaccardFromCounts(u.shingles.length, v.shingles.length, count);
-      const cont = count / Math.min(u.shingles.length, v.shingles.length);
-      if (jac >= o.rewriteJaccard || cont >= o.rewriteContainment) {
-        pairs.push({ i: u.index, j, kind: 'rewrite', similarity: jac, score: jac + cont / 100 });
-      }
-    });
-  }
-  return pairs;
-}
-
-/** Greedy one-to-one matching by descending score (ties: earlier units first). */
-function matchOneToOne(pairs: Pair[], nA: number, nB: number): Pair[] {
-  pairs.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-  const usedA = new Uint8Array(nA);
-  const usedB = new Uint8Array(nB);
-  const out: Pair[] = [];
-  for (const p of pairs) {
-    if (usedA[p.i] || usedB[p.j]) continue;
-    usedA[p.i] = 1;
-    usedB[p.j] = 1;
-    out.push(p);
-  }
-  return out;
-}
-
 function mirror(c: Comparison): Comparison {
   return {
     ...c,
     direction: c.direction === 'a-from-b' ? 'b-from-a' : c.direction === 'b-from-a' ? 'a-from-b' : null,
     alignments: c.alignments
-      .map((x) => ({ a: x.b, b: x.a, kind: x.kind, similarity: x.similarity }))
+      .map((x) => ({ a: x.b, b: x.a, kind: x.kind, similarity: x.similarity, strength: x.strength }))
       .sort((x, y) => x.a.start - y.a.start),
     coverage: { a: c.coverage.b, b: c.coverage.a },
     containment: { aInB: c.containment.bInA, bInA: c.containment.aInB },

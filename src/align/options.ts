@@ -1,8 +1,10 @@
 /**
  * The thresholds of the diff engine, in one place, exported so users can read and override them.
- * Values were set on the fixtures (see README, "How relations are decided") and checked on the
- * synthetic benchmark.
+ * The relation thresholds are those of the calibrated score (`SCORE_THRESHOLDS`, score.ts), chosen
+ * with the score model by cross-validation on labelled news (see README, "How relations are
+ * decided"); the alignment thresholds were set on the fixtures and checked on the same data.
  */
+import { SCORE_THRESHOLDS } from './score.js';
 
 /** Every threshold `compare` and `findRepeats` use. */
 export interface AlignOptions {
@@ -14,23 +16,25 @@ export interface AlignOptions {
   maxParagraphChars: number;
   /** Edit similarity at or above which an aligned pair is `near` (light edits). Default 0.8. */
   nearSimilarity: number;
-  /** Shingle Jaccard at or above which a pair is a `rewrite`. Default 0.08. */
+  /** Rarity-weighted shingle Jaccard at or above which a pair is a `rewrite` candidate. Default 0.08. */
   rewriteJaccard: number;
-  /** …or containment (shared / smaller set) at or above this. Default 0.2. */
+  /** …or rarity-weighted containment (shared / smaller unit) at or above this. Default 0.2. */
   rewriteContainment: number;
   /** …and at least this many shared shingles. Default 3. */
   rewriteMinShared: number;
+  /** A pair sharing any shingle is also a `rewrite` candidate when its word Dice overlap is at or above this (short paraphrases). Default 0.5. */
+  rewriteWordDice: number;
   /** Edit similarity at or above which two paragraphs of one text are a repeat. Default 0.9. */
   repeatSimilarity: number;
   /** Paragraphs with fewer words are never reported as repeats. Default 3. */
   repeatMinWords: number;
-  /** `derived` (rewrite): at least this many alignments on one ordered chain… Default 3. */
-  derivedMinChain: number;
-  /** …covering at least this share of one text. Default 0.4. */
-  derivedChainCoverage: number;
-  /** `derived` (partial copy): identical/near alignments covering this share of one text. Default 0.5. */
-  derivedCopyCoverage: number;
-  /** `near-duplicate`: identical/near alignments covering this share of both texts… Default 0.8. */
+  /** `derived`: the relation score (`Comparison.score`) at or above this. Default 0.5 (even odds). */
+  derivedScore: number;
+  /** `related`: score at or above this, or any aligned passage. Default 0.05. */
+  relatedScore: number;
+  /** `near-duplicate`: score at or above this… Default 0.9. */
+  nearDuplicateScore: number;
+  /** …and identical/near alignments covering this share of both texts. Default 0.8. */
   nearDuplicateCoverage: number;
   /** …or whole-text shingle Jaccard at or above this. Default 0.8. */
   nearDuplicateJaccard: number;
@@ -45,11 +49,12 @@ export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = Object.freeze({
   rewriteJaccard: 0.08,
   rewriteContainment: 0.2,
   rewriteMinShared: 3,
+  rewriteWordDice: 0.5,
   repeatSimilarity: 0.9,
   repeatMinWords: 3,
-  derivedMinChain: 3,
-  derivedChainCoverage: 0.4,
-  derivedCopyCoverage: 0.5,
+  derivedScore: SCORE_THRESHOLDS.derived,
+  relatedScore: SCORE_THRESHOLDS.related,
+  nearDuplicateScore: SCORE_THRESHOLDS.nearDuplicate,
   nearDuplicateCoverage: 0.8,
   nearDuplicateJaccard: 0.8,
 });

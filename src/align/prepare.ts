@@ -3,7 +3,7 @@
  * verifying candidates) does not re-normalize and re-shingle it each time.
  */
 import { agenciesOf, findCredits, type Credit } from '../text/credits.js';
-import { boilerplateKind, type BoilerplateParagraph } from '../text/boilerplate.js';
+import { classifyParagraphs, type BoilerplateParagraph } from '../text/boilerplate.js';
 import { normalize } from '../text/normalize.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import type { AlignOptions } from './options.js';
@@ -38,8 +38,9 @@ export function prepareText(text: string, options: AlignOptions, publishedAt?: n
   const paragraphs = splitParagraphs(text);
   const boilerplate: BoilerplateParagraph[] = [];
   const isBoilerplate = new Uint8Array(paragraphs.length);
+  const kinds = classifyParagraphs(paragraphs);
   for (const p of paragraphs) {
-    const kind = boilerplateKind(p.text);
+    const kind = kinds[p.index];
     if (kind === undefined) continue;
     isBoilerplate[p.index] = 1;
     boilerplate.push({ kind, paragraph: p.index, start: p.start, end: p.end });

@@ -157,6 +157,6 @@ export function findRepeats(text: string, options: RepeatOptions = {}): Repeat[]
   if (!Number.isInteger(maxEditChars) || maxEditChars < 0) {
     throw new InvalidArgumentError(`maxEditChars must be an integer ≥ 0, got ${String(maxEditChars)}`);
   }
-  const units = textUnits(text, { shingleSize: DEFAULT_ALIGN_OPTIONS.shingleSize, sentences: false });
+  const units = textUnits(text, { shingleSize: DEFAULT_ALIGN_OPTIONS.shingleSize, sentences: false }, undefined, () => false); // boilerplate is not looked at here
   return repeatBlocks(units, repeatedUnits(units, nearSimilarity, minWords, maxEditChars));
 }

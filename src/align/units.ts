@@ -27,6 +27,10 @@ export interface TextUnit {
   readonly shingles: Uint32Array;
   /** Number of words. */
   readonly words: number;
+  /** Distinct word hashes, ascending (word overlap of rewrites); computed on first use. */
+  readonly tokens: Uint32Array;
+  /** Distinct hashes of the numbers it mentions, ascending (a rewrite keeps its figures); computed on first use. */
+  readonly numbers: Uint32Array;
   /** A boilerplate paragraph (link line, photo credit, footer…), kept out of similarity. */
   readonly boilerplate: boolean;
   /** Hash of `norm`, to count how many documents carry the same paragraph. */
@@ -52,6 +56,53 @@ export function shingleSet(norm: string, shingleSize: number): { shingles: Uint3
   return { shingles: distinctSorted(shingleBuffer.data.slice(0, n)), words: tokens.length };
 }
 
+/** Distinct word hashes of normalized text, ascending. */
+export function wordSet(norm: string): Uint32Array {
+  tokens.length = 0;
+  if (scanSimpleTokenHashes(norm, tokens) < 0) scanTokenHashes(norm, tokens);
+  return distinctSorted(tokens.data.slice(0, tokens.length));
+}
+
+const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+
+/** Distinct hashes of the numbers in normalized text, ascending. */
+function numberSet(norm: string): Uint32Array {
+  const found = norm.match(NUMBER_RE);
+  if (!found) return EMPTY;
+  return distinctSorted(Uint32Array.from(found, hashToken));
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** A TextUnit whose word and number sets are computed on first use (compare needs them, findRepeats not). */
+class Unit implements TextUnit {
+  readonly key: number;
+  private wordHashes: Uint32Array | undefined;
+  private numberHashes: Uint32Array | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly paragraph: number,
+    readonly kind: 'paragraph' | 'sentence',
+    readonly start: number,
+    readonly end: number,
+    readonly norm: string,
+    readonly shingles: Uint32Array,
+    readonly words: number,
+    readonly boilerplate: boolean,
+  ) {
+    this.key = hashToken(norm);
+  }
+
+  get tokens(): Uint32Array {
+    return (this.wordHashes ??= wordSet(this.norm));
+  }
+
+  get numbers(): Uint32Array {
+    return (this.numberHashes ??= numberSet(this.norm));
+  }
+}
+
 /**
  * The units of a text: its paragraphs, or every paragraph's sentences. Pass the text's paragraphs
  * and which of them are boilerplate when they are already known.
@@ -70,18 +121,7 @@ export function textUnits(
       const norm = normalize(span.text);
       if (norm.length === 0) continue;
       const { shingles, words } = shingleSet(norm, options.shingleSize);
-      out.push({
-        index: out.length,
-        paragraph: p.index,
-        kind: options.sentences ? 'sentence' : 'paragraph',
-        start: span.start,
-        end: span.end,
-        norm,
-        shingles,
-        words,
-        boilerplate,
-        key: hashToken(norm),
-      });
+      out.push(new Unit(out.length, p.index, options.sentences ? 'sentence' : 'paragraph', span.start, span.end, norm, shingles, words, boilerplate));
     }
   }
   return out;

@@ -9,6 +9,7 @@ import { alignOptions, comparePrepared, toTime, type Comparison } from '../align
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { Relation } from '../align/relation.js';
+import { backgroundRarity, corpusRarity, type RarityWeight } from '../align/rarity.js';
 import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';
 import type { BoilerplateParagraph } from '../text/boilerplate.js';
@@ -44,6 +45,8 @@ export type MatchDirection = 'query-from-match' | 'match-from-query' | null;
 export interface Match {
   readonly id: string;
   readonly relation: Exclude<Relation, 'unrelated'>;
+  /** The calibrated relation score in [0, 1] (`Comparison.score`; 0.5: as likely reuse as not). */
+  readonly score: number;
   /** Whole-text word-shingle Jaccard (exact, from the alignment). */
   readonly similarity: number;
   /** Share of each article covered by aligned passages. */
@@ -133,9 +136,12 @@ export class Detector {
   private readonly cache: Lru<string, PreparedText>;
   /** How many articles carry each paragraph (by normalized-text hash): learned boilerplate. */
   private readonly paragraphCounts = new CountMinSketch();
-  /** Ids whose paragraphs this process has counted. */
+  /** In how many articles each shingle occurs: the corpus's own rarity weights (IDF). */
+  private readonly shingleCounts = new CountMinSketch();
+  /** Ids whose paragraphs and shingles this process has counted. */
   private readonly counted = new Set<string>();
   private readonly isLearnedBoilerplate: (key: number) => boolean;
+  private readonly rarity: RarityWeight;
   private readonly windowMs: number | undefined;
   private readonly windowHours: number | undefined;
   private readonly keepDuplicates: boolean;
@@ -169,6 +175,7 @@ export class Detector {
     assertInteger(this.limits.maxParagraphs, 'limits.maxParagraphs', 1);
     this.cache = new Lru(o.cacheSize);
     this.isLearnedBoilerplate = (key) => this.paragraphCounts.estimate(key) >= o.boilerplateDocs;
+    this.rarity = corpusRarity(backgroundRarity(this.align.shingleSize), (h) => this.shingleCounts.estimate(h), () => this.counted.size);
     if (options.window !== undefined) {
       assertOptions(options.window, 'window');
       const hours = options.window.hours;
@@ -250,7 +257,8 @@ export class Detector {
   }
 
   /**
-   * Counts (or uncounts) the article's distinct content paragraphs for learned boilerplate. Only
+   * Counts (or uncounts) the article's distinct content paragraphs for learned boilerplate, and its
+   * distinct shingles for rarity weights. Only
    * articles this process counted are uncounted: with shared storage another worker may remove one
    * it never saw.
    */
@@ -263,6 +271,7 @@ export class Detector {
       seen.add(u.key);
       this.paragraphCounts.add(u.key, delta);
     }
+    for (const h of prepared.shingles) this.shingleCounts.add(h, delta);
   }
 
   /** Removes articles whose window time is before `cutoff`; returns their ids. */
@@ -279,7 +288,9 @@ export class Detector {
   /**
    * Indexed articles that `input` copies, rewrites or shares passages with, verified by
    * alignment and best first: duplicates, then near-duplicates, derived, related; within a
-   * relation by how much of the query they cover, then by Jaccard. An article with an id never
+   * relation by how much of the query they cover, then by Jaccard, then by score. Shared shingles
+   * are weighted by their rarity in the detector's own articles (and the built-in background
+   * table), so a phrase most articles carry adds little. An article with an id never
    * matches itself.
    */
   async match(input: string | Article | Omit<Article, 'id'>, options: MatchOptions = {}): Promise<Match[]> {
@@ -476,11 +487,12 @@ export class Detector {
     for (const [id] of ranked) {
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const c = comparePrepared(query.prepared, other, this.align, this.isLearnedBoilerplate);
+      const c = comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity });
       if (c.relation === 'unrelated') continue;
       matches.push({
         id,
         relation: c.relation,
+        score: c.score,
         similarity: c.jaccard,
         coverage: { query: c.coverage.a, match: c.coverage.b },
         direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
@@ -492,6 +504,7 @@ export class Detector {
         RELATION_RANK[y.relation] - RELATION_RANK[x.relation] ||
         y.coverage.query - x.coverage.query ||
         y.similarity - x.similarity ||
+        y.score - x.score ||
         (x.id < y.id ? -1 : 1),
     );
     return limit !== undefined ? matches.slice(0, limit) : matches;

@@ -282,8 +282,9 @@ function parseSettings(json: string, bad: (what: string) => CorruptDataError): D
   if (align === null || typeof align !== 'object') throw bad('align settings');
   const alignOut: Record<string, number> = {};
   for (const key of Object.keys(DEFAULT_ALIGN_OPTIONS) as (keyof AlignOptions)[]) {
-    if (typeof align[key] !== 'number' || !Number.isFinite(align[key])) throw bad(`align setting ${key}`);
-    alignOut[key] = align[key];
+    const value = align[key] ?? DEFAULT_ALIGN_OPTIONS[key]; // a setting added since the snapshot was written takes its default
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw bad(`align setting ${key}`);
+    alignOut[key] = value;
   }
   try {
     alignOptions(alignOut);

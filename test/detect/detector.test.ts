@@ -27,6 +27,10 @@ describe('Detector on the five fixtures (defaults)', () => {
     expect(first).toMatchObject({ id: '000', relation: 'derived', direction: 'query-from-match' });
     expect(first!.similarity).toBeGreaterThan(0.1);
     expect(first!.coverage.query).toBeGreaterThan(0.7);
+    expect(first!.score).toBe(first!.comparison.score);
+    expect(first!.score).toBeGreaterThanOrEqual(0.5);
+    expect(first!.comparison.directionReason).toBe('credit');
+    expect(first!.comparison.directionCredit).toBe('Reuters');
   });
 
   it('reports 002 and 004 only as related, never in a cluster', async () => {

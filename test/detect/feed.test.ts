@@ -37,8 +37,11 @@ describe('Detector.process on the fixtures in order', () => {
     const byId = new Map<string, Verdict>();
     for (const a of fixtures) byId.set(a.id, await detector.process(a));
     expect(byId.get('001')!.credits.map((c) => [c.agency, c.kind])).toEqual([['Reuters', 'source']]);
-    expect(byId.get('003')!.boilerplate.map((b) => b.kind)).toEqual(['read-more', 'read-more']);
-    expect(byId.get('004')!.boilerplate.map((b) => b.kind)).toEqual(['photo-credit', 'photo-credit', 'source-link']);
+    // headline, subheadings and the 'World' section label are page chrome (short, no sentence punctuation)
+    expect(byId.get('003')!.boilerplate.map((b) => b.kind)).toEqual(['chrome', 'read-more', 'chrome', 'read-more', 'chrome']);
+    expect(byId.get('004')!.boilerplate.map((b) => b.kind)).toEqual(['chrome', 'chrome', 'photo-credit', 'photo-credit', 'source-link']);
+    // every sentence-punctuated paragraph of 000 (a one-paragraph-per-line wire story) stays content
+    expect(byId.get('000')!.boilerplate).toEqual([]);
     expect(byId.get('004')!.credits.map((c) => c.kind)).toEqual(['photo', 'photo']);
     expect(byId.get('000')!.credits).toEqual([]);
   });

@@ -113,6 +113,12 @@ describe('properties of alignment', () => {
         const ba = compare(b, a);
         expect(RELATIONS).toContain(ab.relation);
         expect(ba.relation).toBe(ab.relation);
+        expect(ba.score).toBe(ab.score);
+        expect(ba.features).toEqual(ab.features);
+        expect(ba.coverage).toEqual({ a: ab.coverage.b, b: ab.coverage.a });
+        expect(ba.direction).toBe(ab.direction === 'a-from-b' ? 'b-from-a' : ab.direction === 'b-from-a' ? 'a-from-b' : null);
+        expect([ba.directionReason, ba.directionCredit]).toEqual([ab.directionReason, ab.directionCredit]);
+        expect(ab.score >= 0 && ab.score <= 1).toBe(true);
         expect(ba.alignments.length).toBe(ab.alignments.length);
         for (const x of ab.alignments) {
           expect(0 <= x.a.start && x.a.start < x.a.end && x.a.end <= a.length).toBe(true);
