@@ -5,7 +5,10 @@ export default defineConfig([
   {
     // ESM: the library, and the CLI's commands (dist/commands.js). Code splitting lets the
     // commands share the library's chunk instead of copying it.
-    entry: { index: 'src/index.ts', commands: 'src/cli/commands.ts' },
+    // scan-worker: the worker thread of addParallel/scanParallel (`neardup scan --jobs N`); the
+    // library (ESM and CJS) starts it as ./scan-worker.js beside itself (an ES module, so CJS
+    // callers too).
+    entry: { index: 'src/index.ts', commands: 'src/cli/commands.ts', 'scan-worker': 'src/parallel/scan-worker.ts' },
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts' } },
     clean: false,

@@ -88,6 +88,16 @@ export class MissingDependencyError extends NeardupError {
   }
 }
 
+/**
+ * A worker thread of a parallel scan failed — it crashed, ran out of memory, or met an error
+ * neardup did not expect — so the scan stopped; the message says what happened and what to do.
+ */
+export class WorkerError extends NeardupError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ERR_WORKER', message, options);
+  }
+}
+
 /** Describes a value for an error message without dumping huge strings. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -14,6 +14,7 @@ export {
   MissingDependencyError,
   NeardupError,
   StorageError,
+  WorkerError,
 } from './errors.js';
 
 // Text
@@ -82,6 +83,10 @@ export type { DetectorSettings } from './detect/state.js';
 export { loadDetectorFile, saveDetectorFile } from './detect/files.js';
 export { RedisDetectorStore, type RedisDetectorStoreOptions } from './detect/redis-store.js';
 export { redisDetectorStorage, type RedisDetectorStorage, type RedisDetectorStorageOptions } from './detect/redis-detector.js';
+
+// All cores: worker threads prepare articles, one thread matches them and keeps the index
+export { addParallel, type ParallelOptions, type ParallelOutcome } from './parallel/add-parallel.js';
+export { scanParallel, type ScanParallelOptions, type ScanParallelResult } from './parallel/scan-parallel.js';
 
 // Reports
 export { renderComparisonHtml, type ComparisonHtmlOptions, type ReportArticle } from './report/html-comparison.js';

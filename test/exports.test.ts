@@ -6,7 +6,7 @@ import { README } from './helpers/readme.js';
 const EXPORTS = [
   // errors
   'NeardupError', 'InvalidArgumentError', 'IncompatibleSignatureError', 'CorruptDataError', 'DuplicateIdError',
-  'LimitExceededError', 'StorageError', 'MissingDependencyError',
+  'LimitExceededError', 'StorageError', 'MissingDependencyError', 'WorkerError',
   // text
   'normalize', 'splitParagraphs', 'splitSentences', 'tokenize', 'findCredits', 'findBoilerplate',
   // sketches
@@ -18,6 +18,8 @@ const EXPORTS = [
   // detector, feed, persistence
   'Detector', 'DEFAULT_DETECTOR_OPTIONS', 'DEFAULT_LIMITS', 'MemoryDetectorStore', 'RedisDetectorStore', 'redisDetectorStorage',
   'dedup', 'dedupStream', 'saveDetectorFile', 'loadDetectorFile',
+  // all cores
+  'addParallel', 'scanParallel',
   // reports
   'renderComparisonHtml', 'renderScanHtml', 'describePair',
 ];

@@ -5,11 +5,12 @@
  * through `node dist/cli.cjs scan <jsonl> --format json`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Detector } from '../../src/index.js';
 import { ROOT, type Doc } from '../lib/corpus.js';
+import { newestMtime } from '../lib/files.js';
 import { Rng, deriveSeed } from '../lib/rng.js';
 import { collect, heapBytes, median } from '../lib/timing.js';
 import { row, type BenchContext, type Row, type SectionResult, type Table } from '../lib/types.js';
@@ -68,16 +69,6 @@ async function scanOnce(docs: readonly Doc[], checkpoints: readonly number[]): P
     }
   }
   return { checkpoints: out, detector };
-}
-
-/** Newest modification time under a directory (ms), recursively. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
 }
 
 interface CliRun {

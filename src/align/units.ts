@@ -66,7 +66,7 @@ export function wordSet(norm: string): Uint32Array {
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 
 /** Distinct hashes of the numbers in normalized text, ascending. */
-function numberSet(norm: string): Uint32Array {
+export function numberSet(norm: string): Uint32Array {
   const found = norm.match(NUMBER_RE);
   if (!found) return EMPTY;
   return distinctSorted(Uint32Array.from(found, hashToken));

@@ -96,6 +96,7 @@ ${EXIT_HELP}`);
     .addOption(new Option('-m, --meta <file>', 'JSON with publication dates, sources or URLs for articles without them: {"articles": [{"file" or "id", "publishedAt", "source", "url"}]} (the shape of fixtures/expected.json) or {"<id>": {"publishedAt": ...}}'))
     .option('--no-repeats', 'do not look for paragraphs repeated inside each article')
     .option('--no-progress', 'never show the progress bar (it shows only on a terminal, for more than 200 articles)')
+    .addOption(new Option('-j, --jobs <n>', 'threads: 1 scans in this thread; N ≥ 2 starts N worker threads that prepare articles while this one matches them and keeps the index; the output is the same (default: the number of cores)').argParser(integer(1, 1024)))
     .addHelpText('after', `
 Dates tell the original from the copy: give them as "publishedAt" in JSONL, or with --meta.
 Malformed JSONL lines and unreadable files are reported on stderr with their line number or path, and skipped.
@@ -105,7 +106,7 @@ Examples:
   neardup scan docs.jsonl --format jsonl | jq 'select(.type == "match")'
   cat docs.jsonl | neardup scan - --format html -o scan.html
 ${EXIT_HELP}`)
-    .action(async (input: string, opts: { format?: Format; output?: string; threshold?: number; shingleSize?: number; meta?: string; repeats: boolean; progress: boolean }) => {
+    .action(async (input: string, opts: { format?: Format; output?: string; threshold?: number; shingleSize?: number; meta?: string; repeats: boolean; progress: boolean; jobs?: number }) => {
       const { scan } = await commands();
       await scan(input, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'jsonl', 'html']) });
     });

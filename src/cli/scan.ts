@@ -2,7 +2,8 @@
  * `neardup scan`: adds every article to a Detector, as it is read, and reports what each
  * matches, repeated blocks inside each article (`findRepeats`), and the clusters at the end.
  */
-import { Detector, findRepeats, NeardupError, renderScanHtml, type ScanPair, type ScanRepeat, type ScanResult } from '../index.js';
+import { availableParallelism } from 'node:os';
+import { addParallel, Detector, DuplicateIdError, NeardupError, renderScanHtml, type ScanPair, type ScanRepeat, type ScanResult } from '../index.js';
 import { UsageError } from './errors.js';
 import { json, jsonLine, pairRecord, repeatRecord } from './format-json.js';
 import { scanTable } from './format-table.js';
@@ -22,13 +23,25 @@ export interface ScanOptions {
   readonly meta?: string | undefined;
   readonly repeats: boolean;
   readonly progress: boolean;
+  /** 1: in this thread; N ≥ 2: N worker threads (addParallel). Default: available cores. */
+  readonly jobs?: number | undefined;
 }
 
 export async function scan(input: string, o: ScanOptions): Promise<void> {
   let progress: Progress | undefined;
   const warnings = new Warnings(undefined, () => progress?.stop());
   const meta = o.meta === undefined ? undefined : await loadMeta(o.meta, warnings.warn);
-  const source = await openArticles(input, { meta, warn: warnings.warn });
+  // The reader runs ahead of the scan (workers prepare what comes next): its warnings wait for
+  // the article read after them, so that stderr reads in input order whatever --jobs is.
+  let readerWarnings: string[] = [];
+  const source = await openArticles(input, { meta, warn: (message) => readerWarnings.push(message) });
+  async function* articlesWithWarnings() {
+    for await (const article of source.articles()) {
+      const before = readerWarnings;
+      readerWarnings = [];
+      yield { ...article, before };
+    }
+  }
   let detector: Detector;
   try {
     detector = new Detector({ threshold: o.threshold, shingleSize: o.shingleSize });
@@ -45,38 +58,36 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
   let articles = 0;
   let rejected = 0;
   const firstSeen = new Map<string, string>();
-  for await (const article of source.articles()) {
-    const earlier = firstSeen.get(article.id);
-    if (earlier !== undefined) {
-      warnings.warn(`${article.where}: id ${JSON.stringify(article.id)} was already used at ${earlier}; skipped (ids must be unique)`);
-      rejected++;
-      continue;
-    }
-    let matches;
-    try {
-      matches = await detector.add({ id: article.id, text: article.text, publishedAt: article.publishedAt, source: article.source, url: article.url });
-    } catch (err) {
-      if (!(err instanceof NeardupError)) throw err;
-      warnings.warn(`${article.where}: ${err.message}; skipped`);
+  const jobs = o.jobs ?? availableParallelism();
+  // In input order, as detector.add() one by one would: a reused id meets DuplicateIdError.
+  for await (const outcome of addParallel(detector, articlesWithWarnings(), { workers: jobs === 1 ? 0 : jobs, repeats: o.repeats })) {
+    const { article } = outcome;
+    for (const message of article.before) warnings.warn(message);
+    if (outcome.error) {
+      const earlier = firstSeen.get(article.id);
+      if (earlier !== undefined && outcome.error instanceof DuplicateIdError) {
+        warnings.warn(`${article.where}: id ${JSON.stringify(article.id)} was already used at ${earlier}; skipped (ids must be unique)`);
+      } else {
+        warnings.warn(`${article.where}: ${outcome.error.message}; skipped`);
+      }
       rejected++;
       continue;
     }
     articles++;
     firstSeen.set(article.id, article.where);
-    for (const m of matches) {
+    for (const m of outcome.matches) {
       const pair: ScanPair = { a: article.id, b: m.id, comparison: m.comparison };
       pairs.push(pair);
       if (stream) await out.write(jsonLine({ type: 'match', ...pairRecord(pair) }));
     }
-    if (o.repeats) {
-      for (const r of findRepeats(article.text)) {
-        const repeat: ScanRepeat = { id: article.id, ...r };
-        repeats.push(repeat);
-        if (stream) await out.write(jsonLine({ type: 'repeat', ...repeatRecord(repeat) }));
-      }
+    for (const r of outcome.repeats ?? []) {
+      const repeat: ScanRepeat = { id: article.id, ...r };
+      repeats.push(repeat);
+      if (stream) await out.write(jsonLine({ type: 'repeat', ...repeatRecord(repeat) }));
     }
     progress.update(articles);
   }
+  for (const message of readerWarnings) warnings.warn(message);
   progress.stop();
   warnings.finish();
 

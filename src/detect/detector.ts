@@ -10,7 +10,7 @@ import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { Relation } from '../align/relation.js';
 import { backgroundRarity, corpusRarity, type RarityWeight } from '../align/rarity.js';
-import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
+import { DuplicateIdError, InvalidArgumentError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';
 import type { BoilerplateParagraph } from '../text/boilerplate.js';
 import type { Credit } from '../text/credits.js';
@@ -25,6 +25,8 @@ import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from '
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
 import { encodeDetectorSnapshot, loadDetector, type DetectorLoadOptions } from './snapshot.js';
 import { DETECTOR_STATE, type DetectorState } from './state.js';
+import { DETECTOR_PIPELINE, type DetectorPipeline } from './pipeline.js';
+import { prepareQuery, type Query } from './query.js';
 
 /** An article given to the Detector. */
 export interface Article {
@@ -101,14 +103,6 @@ interface Evidence {
   hits: number;
   paragraphs: number;
   best: number;
-}
-
-/** A query made ready: its prepared text and signatures. */
-interface Query {
-  readonly prepared: PreparedText;
-  readonly signature: ReturnType<MinHasher['sign']>;
-  /** Shingle sets of the paragraphs that seek passage matches. */
-  readonly paragraphs: readonly Uint32Array[];
 }
 
 /**
@@ -433,24 +427,37 @@ export class Detector {
     };
   }
 
+  /** @internal The steps of `add()` one by one, for the parallel driver (src/parallel/). */
+  [DETECTOR_PIPELINE](): DetectorPipeline {
+    const o = this.options;
+    return {
+      settings: {
+        numPerm: o.numPerm,
+        seed: o.seed,
+        shingleSize: o.shingleSize,
+        align: { ...this.align },
+        limits: { ...this.limits },
+        paragraphMinWords: o.paragraphMinWords,
+        maxParagraphsQueried: o.maxParagraphsQueried,
+      },
+      check: async (article) => {
+        const a = checkArticle(article, 'article');
+        if (await this.articles.has(a.id)) throw new DuplicateIdError(a.id);
+        return toTime(a.publishedAt, 'article.publishedAt');
+      },
+      match: (query, selfId) => this.matchQuery(query, selfId, undefined),
+      enter: async (article, query, matches) => this.insert(article, query, matches, query.prepared.publishedAt ?? Date.now()),
+    };
+  }
+
   private prepare(text: string, publishedAt: number | undefined): Query {
-    if (text.length > this.limits.maxLength) {
-      throw new LimitExceededError('article length', text.length, this.limits.maxLength, 'split the text or raise limits.maxLength');
-    }
-    const prepared = prepareText(text, this.align, publishedAt);
-    const { units } = prepared.units(false);
-    if (units.length > this.limits.maxParagraphs) {
-      throw new LimitExceededError('paragraph count', units.length, this.limits.maxParagraphs, 'raise limits.maxParagraphs');
-    }
-    const paragraphs: Uint32Array[] = [];
-    const seen = new Set<string>();
-    for (const u of units) {
-      if (paragraphs.length >= this.options.maxParagraphsQueried) break;
-      if (u.words < this.options.paragraphMinWords || seen.has(u.norm)) continue;
-      seen.add(u.norm);
-      paragraphs.push(u.shingles);
-    }
-    return { prepared, signature: this.hasher.signShingles(prepared.shingles), paragraphs };
+    return prepareQuery(text, publishedAt, {
+      hasher: this.hasher,
+      align: this.align,
+      limits: this.limits,
+      paragraphMinWords: this.options.paragraphMinWords,
+      maxParagraphsQueried: this.options.maxParagraphsQueried,
+    });
   }
 
   private async matchQuery(query: Query, selfId: string | undefined, limit: number | undefined): Promise<Match[]> {

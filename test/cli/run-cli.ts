@@ -33,10 +33,11 @@ let cli: string | undefined;
 export function cliPath(): string {
   if (cli) return cli;
   if (isFresh(DIST_CLI)) return (cli = DIST_CLI);
-  if (!isFresh(PRIVATE_CLI)) {
+  // scan-worker.js beside main.js: `scan --jobs N` starts it from there, as from dist/
+  if (!isFresh(PRIVATE_CLI) || !isFresh(join(PRIVATE_DIR, 'scan-worker.js'))) {
     execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js'), 'src/cli/main.ts', '--no-config', '--format', 'esm', '--target', 'node20', '--out-dir', PRIVATE_DIR, '--silent'],
+      [join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js'), '--entry.main', 'src/cli/main.ts', '--entry.scan-worker', 'src/parallel/scan-worker.ts', '--no-config', '--format', 'esm', '--target', 'node20', '--out-dir', PRIVATE_DIR, '--silent'],
       { cwd: ROOT, stdio: 'pipe' },
     );
   }

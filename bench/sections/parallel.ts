@@ -1,0 +1,151 @@
+/**
+ * Scan throughput on all cores: the same scan (every document added in corpus order, with
+ * `findRepeats` of each, as `neardup scan` does) in this thread — plain `detector.add()` — and
+ * through `addParallel` with 1, 2 (and, on bigger machines, all) worker threads, round-robin in
+ * one process so that the machine's load hits every contender alike. Checks that every run finds
+ * the same pairs, and samples peak RSS to estimate memory per worker. Runs the built package
+ * (dist/, whose worker starts as users' does) when it is newer than src/, else the sources (whose
+ * workers compile TypeScript through tsx at each start).
+ */
+
+type Library = typeof import('../../src/index.js');
+
+/** dist/ when it is built from the current sources, else src/. */
+async function library(): Promise<{ lib: Library; from: string }> {
+  const worker = join(ROOT, 'dist', 'scan-worker.js');
+  if (existsSync(worker) && statSync(worker).mtimeMs >= newestMtime(join(ROOT, 'src'))) {
+    return { lib: (await import(join(ROOT, 'dist', 'index.js'))) as Library, from: 'dist/ (the built package)' };
+  }
+  return { lib: await import('../../src/index.js'), from: 'src/ through tsx (dist/ missing or older than src/; run npm run build)' };
+}
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Article } from '../../src/index.js';
+import { ROOT } from '../lib/corpus.js';
+import { newestMtime } from '../lib/files.js';
+import { collect, median } from '../lib/timing.js';
+import { row, type BenchContext, type Row, type SectionResult } from '../lib/types.js';
+
+const FULL_DOCS = 8000;
+const ROUNDS = 3;
+const TARGET = 1.6;
+
+interface Run {
+  readonly contender: string;
+  readonly ms: number;
+  /** CPU time of the whole process (all threads), user + system. */
+  readonly cpuMs: number;
+  readonly peakRssMiB: number;
+  readonly pairs: number;
+  readonly fingerprint: string;
+}
+
+/** Peak resident memory while `body` runs, sampled every 20 ms (from a baseline after gc). */
+async function measured(contender: string, body: () => Promise<{ pairs: number; fingerprint: string }>): Promise<Run> {
+  collect();
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const found = await body();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return { contender, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMiB: peak / 2 ** 20, ...found };
+}
+
+/** A cheap order-sensitive digest of every pair found (ids, relation, coverage). */
+function digest(parts: string[]): string {
+  let h = 0;
+  for (const p of parts) for (let i = 0; i < p.length; i++) h = (Math.imul(h, 31) + p.charCodeAt(i)) | 0;
+  return `${parts.length}:${(h >>> 0).toString(16)}`;
+}
+
+async function inThread({ Detector, findRepeats }: Library, articles: readonly Article[]): Promise<{ pairs: number; fingerprint: string }> {
+  const detector = new Detector();
+  const parts: string[] = [];
+  for (const a of articles) {
+    for (const m of await detector.add(a)) parts.push(`${a.id}>${m.id}:${m.relation}:${m.coverage.query}`);
+    findRepeats(a.text);
+  }
+  await detector.clusters();
+  return { pairs: parts.length, fingerprint: digest(parts) };
+}
+
+async function withWorkers({ Detector, addParallel }: Library, articles: readonly Article[], workers: number): Promise<{ pairs: number; fingerprint: string }> {
+  const detector = new Detector();
+  const parts: string[] = [];
+  for await (const o of addParallel(detector, articles, { workers, repeats: true })) {
+    for (const m of o.matches ?? []) parts.push(`${o.article.id}>${m.id}:${m.relation}:${m.coverage.query}`);
+  }
+  await detector.clusters();
+  return { pairs: parts.length, fingerprint: digest(parts) };
+}
+
+export async function run(ctx: BenchContext): Promise<SectionResult> {
+  const articles: Article[] = ctx.docs.slice(0, ctx.quick ? ctx.docs.length : FULL_DOCS).map((d) => ({ id: d.id, text: d.text }));
+  const cores = os.availableParallelism();
+  const { lib, from } = await library();
+  const counts = [...new Set([1, 2, cores])];
+  const contenders: [string, () => Promise<{ pairs: number; fingerprint: string }>][] = [
+    ['in this thread (detector.add)', () => inThread(lib, articles)],
+    ...counts.map((w): [string, () => Promise<{ pairs: number; fingerprint: string }>] => [`${w} worker${w === 1 ? '' : 's'}`, () => withWorkers(lib, articles, w)]),
+  ];
+  ctx.log(`parallel: warm-up on ${Math.min(500, articles.length)} docs`);
+  await inThread(lib, articles.slice(0, 500));
+  await withWorkers(lib, articles.slice(0, 500), 2);
+  const load0 = os.loadavg();
+  const runs: Run[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, body] of contenders) {
+      ctx.log(`parallel: round ${round + 1}/${ROUNDS}, ${name}, ${articles.length} docs`);
+      runs.push(await measured(name, body));
+    }
+  }
+  const load1 = os.loadavg();
+  const of = (name: string): Run[] => runs.filter((r) => r.contender === name);
+  const base = of(contenders[0]![0]);
+  const same = runs.every((r) => r.fingerprint === base[0]!.fingerprint);
+  const ratios = (name: string): number[] => of(name).map((r, i) => base[i]!.ms / r.ms);
+  const speedup2 = median(ratios('2 workers'));
+  const rssBase = median(base.map((r) => r.peakRssMiB));
+  const perWorker = (w: number): number => (median(of(`${w} worker${w === 1 ? '' : 's'}`).map((r) => r.peakRssMiB)) - rssBase) / w;
+  const docsPerSecond = (name: string): number => articles.length / (median(of(name).map((r) => r.ms)) / 1000);
+  const loadText = `load average ${load0.map((l) => l.toFixed(1)).join(' / ')} before, ${load1.map((l) => l.toFixed(1)).join(' / ')} after (1 / 5 / 15 min)`;
+
+  const rows: Row[] = [
+    row(`scan throughput in this thread, ${articles.length.toLocaleString('en-US')} docs`, docsPerSecond(contenders[0]![0]), 'docs/s'),
+    ...counts.map((w) => row(`… with ${w} worker${w === 1 ? '' : 's'}`, docsPerSecond(`${w} worker${w === 1 ? '' : 's'}`), 'docs/s')),
+    row(
+      `speedup with 2 workers on ${cores} cores (median of ${ROUNDS} paired rounds)`,
+      speedup2,
+      '×',
+      cores >= 2 && !ctx.quick ? { op: '>=', value: TARGET, text: `≥ ${TARGET}× (2 cores)` } : undefined,
+    ),
+    row('every run found the same pairs', same ? 'yes' : 'NO', ''),
+    row('peak RSS, in this thread', rssBase, 'MiB'),
+    row('extra peak RSS per worker (2 workers)', perWorker(2), 'MiB'),
+    row('CPU time with 2 workers ÷ in this thread (all threads)', median(of('2 workers').map((r) => r.cpuMs)) / median(base.map((r) => r.cpuMs)), '×'),
+    row('machine load during the runs', loadText, ''),
+  ];
+  return {
+    title: 'Parallel scan (worker threads)',
+    rows,
+    tables: [
+      {
+        title: `Every run, in order (round-robin; ${loadText})`,
+        columns: ['contender', 'wall s', 'CPU s (all threads)', 'peak RSS MiB', 'pairs'],
+        rows: runs.map((r) => [r.contender, r.ms / 1000, r.cpuMs / 1000, r.peakRssMiB, r.pairs]),
+      },
+    ],
+    notes: [
+      `The scan \`neardup scan\` runs: every document added in order (the first ${articles.length.toLocaleString('en-US')} of the loaded corpora), with its internal repeats, then the clusters. "In this thread" is plain \`detector.add()\` + \`findRepeats\`; the others are \`addParallel(detector, docs, { workers, repeats: true })\`, whose workers prepare (normalize, paragraphs, shingles, signature, repeats) while the calling thread, in input order, queries the indexes, verifies the candidates (alignment) and fills the indexes.`,
+      `Library: ${from}.`,
+      'Speedup is the median of the per-round ratios (in-thread time ÷ 2-worker time of the same round), so a load spike from other processes hits one round, not the figure. Worker start-up is inside the parallel times.',
+      'Memory: peak RSS of the whole process sampled every 20 ms; "per worker" is (peak with N workers − peak in this thread) ÷ N: the worker isolate, its decoded-text cache, and its share of the prepared articles in SharedArrayBuffers (counted once, whichever thread made them).',
+    ],
+    payload: { library: from, docs: articles.length, cores, rounds: ROUNDS, runs, loadBefore: load0, loadAfter: load1, same },
+  };
+}
