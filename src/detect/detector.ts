@@ -19,7 +19,8 @@ import { TimeHeap } from './time-heap.js';
 import { PassageIndex } from '../index/passage-index.js';
 import { MinHasher } from '../sketch/minhash.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
-import { buildClusters, type Cluster } from './clusters.js';
+import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
+import { contentWords, isBelowFloor } from './content-floor.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
@@ -67,6 +68,11 @@ export interface Verdict {
   readonly direction: MatchDirection;
   /** Every verified match, best first. */
   readonly matches: readonly Match[];
+  /**
+   * Below the content floor (`minContentWords`): too little text to be a copy or rewrite of
+   * anything. Its only matches are exact duplicates, and it joins no cluster.
+   */
+  readonly lowContent: boolean;
   /** Wire services the article credits (text and photo credits). */
   readonly credits: readonly Credit[];
   /** Boilerplate paragraphs ("Read more:", "Source link", captions…), kept out of similarity. */
@@ -77,6 +83,14 @@ export interface Verdict {
   readonly replaced: boolean;
   /** Ids evicted from the window after it. */
   readonly evicted: readonly string[];
+}
+
+/** Articles below the content floor, and the groups of them with identical text. */
+export interface LowContentReport {
+  /** Every present article below the floor, sorted. */
+  readonly ids: readonly string[];
+  /** Groups of two or more with the same normalized text (exact duplicates), largest first. */
+  readonly duplicates: readonly { readonly ids: readonly string[]; readonly words: number }[];
 }
 
 /** Options of `match`. */
@@ -109,6 +123,8 @@ interface Query {
   readonly signature: ReturnType<MinHasher['sign']>;
   /** Shingle sets of the paragraphs that seek passage matches. */
   readonly paragraphs: readonly Uint32Array[];
+  /** Below the content floor: only exact duplicates are matched. */
+  readonly lowContent: boolean;
 }
 
 /**
@@ -158,6 +174,7 @@ export class Detector {
     assertOpenUnit(o.paragraphHitShare, 'paragraphHitShare');
     assertInteger(o.maxCandidates, 'maxCandidates', 1);
     assertInteger(o.cacheSize, 'cacheSize', 1);
+    assertInteger(o.minContentWords, 'minContentWords', 0);
     this.options = o;
     this.align = alignOptions({ shingleSize: o.shingleSize, ...options.align });
     this.hasher = new MinHasher({ numPerm: o.numPerm, seed: o.seed, shingleSize: o.shingleSize });
@@ -223,6 +240,7 @@ export class Detector {
       of: best?.id,
       direction: best?.direction ?? null,
       matches,
+      lowContent: query.lowContent,
       credits: query.prepared.creditList,
       boilerplate: query.prepared.boilerplate,
       added,
@@ -347,14 +365,77 @@ export class Detector {
   }
 
   /**
-   * Groups of articles linked by duplicate, near-duplicate or derived pairs, each with its
-   * canonical member (earliest published; else the one the others derive from; else the longest).
+   * Clusters of copies: each holds a canonical and every article with a verified duplicate,
+   * near-duplicate or derived pair with it — never a chain of texts that share nothing. The
+   * canonical is the earliest published; else the source the others copy (by wire credit, else by
+   * coverage); else the longest; `canonicalReason` says which. Articles below the content floor
+   * join no cluster (see `lowContent()`).
    */
   async clusters(): Promise<Cluster[]> {
+    const edges = await this.articles.edges();
+    const linked = [...new Set(edges.filter((e) => LINKING_RELATIONS.has(e.relation)).flatMap((e) => [e.a, e.b]))];
     const articles = new Map<string, StoredArticle>();
-    const ids = await this.articles.ids();
-    (await getArticles(this.articles, ids)).forEach((a, i) => a && articles.set(ids[i]!, a));
-    return buildClusters(articles, await this.articles.edges());
+    (await getArticles(this.articles, linked)).forEach((a, i) => a && articles.set(linked[i]!, a));
+    const prepared = new Map<string, PreparedText>();
+    const prep = (id: string): PreparedText => {
+      let p = prepared.get(id) ?? this.cache.peek(id);
+      if (!p) {
+        const a = articles.get(id)!;
+        prepared.set(id, (p = prepareText(a.text, this.align, a.publishedAt)));
+      }
+      return p;
+    };
+    return buildClusters(articles, edges, {
+      excluded: (id) => this.isLowContent(prep(id)),
+      credits: (id) => prep(id).credits.length > 0,
+    });
+  }
+
+  /**
+   * The cluster holding `id`, if any: how every copy of a wire story stays reachable when
+   * `match` verified only `maxCandidates` of them.
+   *
+   * @example
+   * ```ts
+   * const [best] = await detector.match(text);
+   * (await detector.clusterOf(best.id))?.ids; // every copy of the story
+   * ```
+   */
+  async clusterOf(id: string): Promise<Cluster | undefined> {
+    assertString(id, 'id');
+    return (await this.clusters()).find((c) => c.ids.includes(id));
+  }
+
+  /**
+   * Articles below the content floor (`minContentWords`), and the groups of them with identical
+   * text — placeholder bodies, bare headlines — reported apart from clusters.
+   *
+   * @example
+   * ```ts
+   * const { ids, duplicates } = await detector.lowContent();
+   * duplicates[0]; // { ids: ['brief-1', 'brief-2', …], words: 1 }
+   * ```
+   */
+  async lowContent(): Promise<LowContentReport> {
+    const all = await this.articles.ids();
+    const records = await getArticles(this.articles, all);
+    const low = new Map<string, { norm: string; words: number }>();
+    records.forEach((a, i) => {
+      if (!a) return;
+      const p = this.cache.peek(a.id) ?? prepareText(a.text, this.align, a.publishedAt);
+      if (this.isLowContent(p)) low.set(all[i]!, { norm: p.norm, words: contentWords(p) });
+    });
+    const groups = new Map<string, string[]>();
+    for (const [id, { norm }] of low) {
+      const g = groups.get(norm);
+      if (g) g.push(id);
+      else groups.set(norm, [id]);
+    }
+    const duplicates = [...groups.values()]
+      .filter((g) => g.length > 1)
+      .map((g) => ({ ids: g.sort(), words: low.get(g[0]!)!.words }))
+      .sort((x, y) => y.ids.length - x.ids.length || (x.ids[0]! < y.ids[0]! ? -1 : 1));
+    return { ids: [...low.keys()].sort(), duplicates };
   }
 
   /**
@@ -409,6 +490,7 @@ export class Detector {
         maxParagraphsQueried: o.maxParagraphsQueried,
         paragraphHitShare: o.paragraphHitShare,
         maxCandidates: o.maxCandidates,
+        minContentWords: o.minContentWords,
         align: { ...this.align },
         window: this.windowHours === undefined ? null : { hours: this.windowHours },
         keepDuplicates: this.keepDuplicates,
@@ -450,7 +532,8 @@ export class Detector {
       seen.add(u.norm);
       paragraphs.push(u.shingles);
     }
-    return { prepared, signature: this.hasher.signShingles(prepared.shingles), paragraphs };
+    const lowContent = isBelowFloor(prepared, this.options.minContentWords);
+    return { prepared, signature: this.hasher.signShingles(prepared.shingles), paragraphs: lowContent ? [] : paragraphs, lowContent };
   }
 
   private async matchQuery(query: Query, selfId: string | undefined, limit: number | undefined): Promise<Match[]> {
@@ -489,6 +572,8 @@ export class Detector {
       if (!other) continue;
       const c = comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity });
       if (c.relation === 'unrelated') continue;
+      // below the content floor on either side: only an identical text is reported
+      if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other))) continue;
       matches.push({
         id,
         relation: c.relation,
@@ -508,6 +593,10 @@ export class Detector {
         (x.id < y.id ? -1 : 1),
     );
     return limit !== undefined ? matches.slice(0, limit) : matches;
+  }
+
+  private isLowContent(prepared: PreparedText): boolean {
+    return isBelowFloor(prepared, this.options.minContentWords);
   }
 
   private async preparedOf(id: string): Promise<PreparedText | undefined> {

@@ -29,6 +29,14 @@ export interface DetectorOptions {
   paragraphHitShare?: number;
   /** At most this many candidates are verified by alignment per match. Default 32. */
   maxCandidates?: number;
+  /**
+   * The content floor: an article with fewer distinct content words (words of two or more
+   * characters holding a letter, outside boilerplate, function words left out) — a placeholder
+   * body like "******Blah blah blah.", a headline alone — is `lowContent`: it never links or forms
+   * clusters, and is only ever an exact `duplicate` of an identical text (`Detector.lowContent()`).
+   * Default 8.
+   */
+  minContentWords?: number;
   /** Thresholds of the alignment that verifies candidates (see DEFAULT_ALIGN_OPTIONS). */
   align?: CompareOptions;
   /** Input limits; exceeding one raises LimitExceededError. */
@@ -62,6 +70,7 @@ export const DEFAULT_DETECTOR_OPTIONS = Object.freeze({
   maxParagraphsQueried: 64,
   paragraphHitShare: 0.1,
   maxCandidates: 32,
+  minContentWords: 8,
   cacheSize: 2048,
 });
 

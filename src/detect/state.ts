@@ -27,6 +27,7 @@ export interface DetectorSettings {
   readonly maxParagraphsQueried: number;
   readonly paragraphHitShare: number;
   readonly maxCandidates: number;
+  readonly minContentWords: number;
   readonly align: AlignOptions;
   readonly window: { readonly hours: number } | null;
   readonly keepDuplicates: boolean;
