@@ -175,6 +175,7 @@ export class Detector {
     assertInteger(o.maxCandidates, 'maxCandidates', 1);
     assertInteger(o.cacheSize, 'cacheSize', 1);
     assertInteger(o.minContentWords, 'minContentWords', 0);
+    assertInteger(o.stockPhraseDocs, 'stockPhraseDocs', 1);
     this.options = o;
     this.align = alignOptions({ shingleSize: o.shingleSize, ...options.align });
     this.hasher = new MinHasher({ numPerm: o.numPerm, seed: o.seed, shingleSize: o.shingleSize });
@@ -185,6 +186,7 @@ export class Detector {
       maxPostings: o.boilerplateDocs,
       shingleKey: `word-${this.align.shingleSize}`,
       storage: options.storage?.passages,
+      lookupMaxDocs: o.stockPhraseDocs,
     });
     this.articles = options.storage?.articles ?? new MemoryDetectorStore();
     this.limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) };
@@ -491,6 +493,7 @@ export class Detector {
         paragraphHitShare: o.paragraphHitShare,
         maxCandidates: o.maxCandidates,
         minContentWords: o.minContentWords,
+        stockPhraseDocs: o.stockPhraseDocs,
         align: { ...this.align },
         window: this.windowHours === undefined ? null : { hours: this.windowHours },
         keepDuplicates: this.keepDuplicates,
@@ -507,8 +510,8 @@ export class Detector {
         return out;
       },
       pushArrival: (time, id) => this.arrivals.push(time, id),
-      learn: (a) => {
-        const prepared = prepareText(a.text, this.align, a.publishedAt);
+      learn: (a, given) => {
+        const prepared = given ?? prepareText(a.text, this.align, a.publishedAt);
         this.cache.set(a.id, prepared);
         this.countParagraphs(a.id, prepared, 1);
       },

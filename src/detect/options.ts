@@ -37,6 +37,14 @@ export interface DetectorOptions {
    * Default 8.
    */
   minContentWords?: number;
+  /**
+   * A shingle held by more than this many articles is a stock phrase ("said in a statement",
+   * "qtly div … cts vs"): passage lookups skip it, so it neither makes candidates nor costs a
+   * walk of its postings — the bound that keeps the cost of `add` flat as the archive grows.
+   * Copies of a much-copied story are still found by the document index, and all of them are
+   * reachable through its cluster. Default 16.
+   */
+  stockPhraseDocs?: number;
   /** Thresholds of the alignment that verifies candidates (see DEFAULT_ALIGN_OPTIONS). */
   align?: CompareOptions;
   /** Input limits; exceeding one raises LimitExceededError. */
@@ -71,6 +79,7 @@ export const DEFAULT_DETECTOR_OPTIONS = Object.freeze({
   paragraphHitShare: 0.1,
   maxCandidates: 32,
   minContentWords: 8,
+  stockPhraseDocs: 16,
   cacheSize: 2048,
 });
 

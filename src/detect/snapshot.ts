@@ -306,15 +306,17 @@ function parseSettings(json: string, bad: (what: string) => CorruptDataError): D
     paragraphHitShare: o.paragraphHitShare as number,
     maxCandidates: o.maxCandidates as number,
     // snapshots made before the content floor existed matched as if it were 0
-    minContentWords: o.minContentWords === undefined ? 0 : readCount(o.minContentWords, bad),
+    minContentWords: o.minContentWords === undefined ? 0 : readCount(o.minContentWords, 'minContentWords', 0, bad),
+    // …and read every posting (at most boilerplateDocs)
+    stockPhraseDocs: o.stockPhraseDocs === undefined ? (o.boilerplateDocs as number) : readCount(o.stockPhraseDocs, 'stockPhraseDocs', 1, bad),
     align: alignOut as unknown as AlignOptions,
     window: window === null ? null : { hours: window.hours as number },
     keepDuplicates: o.keepDuplicates,
   };
 }
 
-function readCount(value: unknown, bad: (what: string) => CorruptDataError): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw bad('setting minContentWords');
+function readCount(value: unknown, name: string, min: number, bad: (what: string) => CorruptDataError): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw bad(`setting ${name}`);
   return value;
 }
 
@@ -357,7 +359,7 @@ export function settingDifferences(settings: DetectorSettings, given: DetectorLo
   const check = (name: string, have: unknown, want: unknown): void => {
     if (want !== undefined && have !== want) out.push(`${name} (${show(have)} in the snapshot vs ${show(want)} given)`);
   };
-  for (const key of ['threshold', 'numPerm', 'shingleSize', 'seed', 'boilerplateDocs', 'paragraphMinWords', 'maxParagraphsQueried', 'paragraphHitShare', 'maxCandidates', 'minContentWords'] as const) {
+  for (const key of ['threshold', 'numPerm', 'shingleSize', 'seed', 'boilerplateDocs', 'paragraphMinWords', 'maxParagraphsQueried', 'paragraphHitShare', 'maxCandidates', 'minContentWords', 'stockPhraseDocs'] as const) {
     check(key, settings[key], given[key]);
   }
   if (given.align !== undefined) {
@@ -400,6 +402,7 @@ export async function loadDetector(bytes: Uint8Array, options: DetectorLoadOptio
     paragraphHitShare: s.paragraphHitShare,
     maxCandidates: s.maxCandidates,
     minContentWords: s.minContentWords,
+    stockPhraseDocs: s.stockPhraseDocs,
     align: s.align,
     window: s.window ?? undefined,
     keepDuplicates: s.keepDuplicates,
