@@ -105,6 +105,9 @@ export interface MatchOptions {
  */
 const CANDIDATE_POOL = 4;
 
+/** Relations whose earlier pairs `match` follows to the canonical. */
+const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['duplicate', 'near-duplicate']);
+
 const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate': 3, derived: 2, related: 1, unrelated: 0 };
 
 /** Evidence that a candidate is worth verifying. */
@@ -570,7 +573,13 @@ export class Detector {
       .sort((x, y) => score(y[1]) - score(x[1]) || (x[0] < y[0] ? -1 : 1))
       .slice(0, this.options.maxCandidates);
     const matches: Match[] = [];
-    for (const [id] of ranked) {
+    const verified = new Set<string>();
+    const queue = ranked.map(([id]) => id);
+    const reach = this.options.maxCandidates;
+    for (let q = 0; q < queue.length; q++) {
+      const id = queue[q]!;
+      if (verified.has(id)) continue;
+      verified.add(id);
       const other = await this.preparedOf(id);
       if (!other) continue;
       const c = comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity });
@@ -586,6 +595,10 @@ export class Detector {
         direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
         comparison: c,
       });
+      // a copy leads to the earlier articles it was paired with: every copy of a story reaches its canonical
+      if (COPY_RELATIONS.has(c.relation) && queue.length < ranked.length + reach) {
+        for (const earlier of await this.earlierLinked(id)) if (!verified.has(earlier) && earlier !== selfId) queue.push(earlier);
+      }
     }
     matches.sort(
       (x, y) =>
@@ -596,6 +609,14 @@ export class Detector {
         (x.id < y.id ? -1 : 1),
     );
     return limit !== undefined ? matches.slice(0, limit) : matches;
+  }
+
+  /** Articles added before `id` that it has a linking pair with (none if the store cannot say). */
+  private async earlierLinked(id: string): Promise<string[]> {
+    if (typeof this.articles.edgesOf !== 'function') return [];
+    const out: string[] = [];
+    for (const e of await this.articles.edgesOf(id)) if (e.a === id && LINKING_RELATIONS.has(e.relation)) out.push(e.b);
+    return out;
   }
 
   private isLowContent(prepared: PreparedText): boolean {

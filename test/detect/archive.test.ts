@@ -1,0 +1,151 @@
+/**
+ * What a real archive needs of the Detector: a content floor, clusters without chaining, copies
+ * ranked first and all reachable, canonicals with their reason, and stock phrases that link
+ * nothing. Self-made texts only (test/helpers/corpus.ts and templated items written here).
+ */
+import { describe, expect, it } from 'vitest';
+import { compare, DEFAULT_DETECTOR_OPTIONS, Detector, MinHasher } from '../../src/index.js';
+import { PassageIndex } from '../../src/index/passage-index.js';
+import { editedCopy, newsArticle, newsCorpus } from '../helpers/corpus.js';
+
+const LINKING = new Set(['duplicate', 'near-duplicate', 'derived']);
+const day = (n: number): string => new Date(Date.UTC(2024, 0, 1 + n)).toISOString();
+
+describe('content floor', () => {
+  it('is documented as 8 content words', () => {
+    expect(DEFAULT_DETECTOR_OPTIONS.minContentWords).toBe(8);
+  });
+
+  it('reports placeholder bodies and bare headlines as low content, never linked or clustered, identical ones grouped apart', async () => {
+    const story = newsArticle(3).text;
+    const headline = 'Central bank raises rates again';
+    const articles = [
+      ['story', story],
+      ['blah-1', '******Blah blah blah.'],
+      ['blah-2', '******Blah blah blah.'],
+      ['blah-3', '******Blah blah blah.'],
+      ['stars-1', '******'],
+      ['stars-2', '******'],
+      ['headline', headline],
+      ['headline-story', `${headline}\n\n${story}`],
+    ] as const;
+    const d = new Detector();
+    const byId = new Map();
+    for (const [id, text] of articles) byId.set(id, await d.process({ id, text }));
+    expect(byId.get('story')!.lowContent).toBe(false);
+    expect(byId.get('headline-story')!.lowContent).toBe(false);
+    for (const id of ['blah-1', 'blah-2', 'blah-3', 'stars-1', 'stars-2', 'headline']) expect(byId.get(id)!.lowContent, id).toBe(true);
+    // an identical placeholder is still a duplicate, and that is all it ever matches
+    expect(byId.get('blah-2')).toMatchObject({ verdict: 'duplicate', of: 'blah-1' });
+    expect(byId.get('headline')!.matches).toEqual([]);
+    // the story with a headline on top is a copy of the story, not of the bare headline
+    expect(byId.get('headline-story')!.matches.map((m: { id: string }) => m.id)).toEqual(['story']);
+    // with the duplicates kept: one cluster, and the placeholders grouped apart
+    const all = new Detector({ keepDuplicates: true });
+    for (const [id, text] of articles) await all.process({ id, text });
+    expect((await all.clusters()).map((c) => c.ids)).toEqual([['headline-story', 'story']]);
+    const low = await all.lowContent();
+    expect(low.ids).toEqual(['blah-1', 'blah-2', 'blah-3', 'headline', 'stars-1', 'stars-2']);
+    expect(low.duplicates.map((g) => g.ids)).toEqual([['blah-1', 'blah-2', 'blah-3'], ['stars-1', 'stars-2']]);
+    expect(low.duplicates[0]!.words).toBe(1);
+  });
+
+  it('counts distinct content words: seven are below the floor, eight clear it', async () => {
+    const d = new Detector();
+    // content words: harbour pilots northern port strike wages tonight (the, of, said, they, would, over: function words)
+    const seven = 'The harbour pilots of the northern port said they would strike tonight over wages, wages, wages.';
+    const v7 = await d.process({ id: 'seven', text: seven });
+    const v8 = await d.process({ id: 'eight', text: seven.replace('tonight', 'tonight again') });
+    expect(v7.lowContent).toBe(true);
+    expect(v8.lowContent).toBe(false);
+    expect((await new Detector({ minContentWords: 0 }).process({ id: 'x', text: '******' })).lowContent).toBe(false);
+  });
+});
+
+/** Paragraphs that share nothing with one another (each from its own seed). */
+function distinctParagraphs(n: number): string[] {
+  return newsCorpus(n, 'blank', 500).map((a) => a.paragraphs.slice(1, 3).join(' '));
+}
+
+describe('clusters without chaining', () => {
+  it('splits a chain A≈B≈C≈… of texts that each reuse most of the previous one: every member is a copy or rewrite of its canonical', async () => {
+    const paragraphs = distinctParagraphs(20);
+    // text i = paragraphs [2i, 2i + 6): consecutive texts share 4 of 6 paragraphs; texts 3 apart share none
+    const texts = Array.from({ length: 7 }, (_, i) => paragraphs.slice(2 * i, 2 * i + 6).join('\n\n'));
+    const d = new Detector();
+    for (const [i, text] of texts.entries()) await d.add({ id: `t${i}`, text, publishedAt: day(i) });
+    // the pairs chain all seven together…
+    const pairs = (await d.pairs()).filter((e) => LINKING.has(e.relation));
+    expect(pairs.some((e) => e.a === 't1' && e.b === 't0')).toBe(true);
+    expect(pairs.some((e) => e.a === 't6' && e.b === 't5')).toBe(true);
+    const clusters = await d.clusters();
+    expect(clusters.length).toBeGreaterThan(1);
+    for (const c of clusters) {
+      const canon = texts[Number(c.canonical.slice(1))]!;
+      for (const id of c.ids) {
+        if (id === c.canonical) continue;
+        expect(LINKING.has(compare(canon, texts[Number(id.slice(1))]!).relation), `${id} in cluster of ${c.canonical}`).toBe(true);
+      }
+      expect(c.canonicalReason).toBe('earliest');
+    }
+    // t0 and t3 share no paragraph: never in one cluster
+    expect(clusters.some((c) => c.ids.includes('t0') && c.ids.includes('t3'))).toBe(false);
+  });
+
+  it('names the canonical and why: the earliest, else the credited source, else the one covered by the others', async () => {
+    const wire = newsArticle(40).text;
+    const copy = `${editedCopy(newsArticle(40), 1, 0.02).text}\n\nSource: Reuters`;
+    const dated = new Detector();
+    await dated.add({ id: 'copy', text: copy, publishedAt: day(2) });
+    await dated.add({ id: 'wire', text: wire, publishedAt: day(1) });
+    expect(await dated.clusters()).toEqual([{ ids: ['copy', 'wire'], canonical: 'wire', canonicalReason: 'earliest' }]);
+    const credited = new Detector();
+    await credited.add({ id: 'copy', text: copy });
+    await credited.add({ id: 'wire', text: wire });
+    expect((await credited.clusters())[0]).toMatchObject({ canonical: 'wire', canonicalReason: 'credited' });
+  });
+});
+
+describe('matches', () => {
+  it('ranks copies before related stories, and keeps every copy of a wire story reachable through its cluster', async () => {
+    const wire = newsArticle(60);
+    const d = new Detector({ maxCandidates: 8 });
+    await d.add({ id: 'wire', text: wire.text, publishedAt: day(0) });
+    // stories that quote one paragraph of the wire: related, not copies
+    for (let i = 0; i < 6; i++) {
+      const own = newsArticle(200 + i).paragraphs;
+      await d.add({ id: `related-${i}`, text: [...own.slice(0, 4), wire.paragraphs[1]!, ...own.slice(4)].join('\n\n'), publishedAt: day(1) });
+    }
+    for (let i = 0; i < 30; i++) await d.add({ id: `copy-${i}`, text: editedCopy(wire, i, 0.03).text, publishedAt: day(2 + i) });
+    const matches = await d.match(editedCopy(wire, 99, 0.03).text);
+    const ranks = matches.map((m) => (LINKING.has(m.relation) ? 0 : 1));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(matches[0]!.relation).not.toBe('related');
+    expect(matches.length).toBeLessThan(31); // the work is bounded…
+    const cluster = await d.clusterOf(matches[0]!.id);
+    // …but every copy is reachable: all 30 copies sit in the wire's cluster, verified against it
+    expect(cluster?.canonical).toBe('wire');
+    for (let i = 0; i < 30; i++) expect(cluster!.ids).toContain(`copy-${i}`);
+    expect(cluster!.ids.some((id) => id.startsWith('related'))).toBe(false);
+  });
+});
+
+describe('stock phrases', () => {
+  it('a passage lookup skips shingles held by more than lookupMaxDocs documents', async () => {
+    const hasher = new MinHasher();
+    const stock = 'the board declared a regular quarterly dividend payable to holders of record';
+    const index = new PassageIndex({ lookupMaxDocs: 3 });
+    const few = new PassageIndex();
+    for (let i = 0; i < 5; i++) {
+      const text = `${stock} ${newsArticle(300 + i).paragraphs[1]}`;
+      await index.add(`d${i}`, hasher.shingle(text));
+      await few.add(`d${i}`, hasher.shingle(text));
+    }
+    const [skipped] = await index.lookup([hasher.shingle(stock)]);
+    expect(skipped!.size).toBe(0);
+    const [found] = await few.lookup([hasher.shingle(stock)]);
+    expect(found!.size).toBe(5);
+    const [own] = await index.lookup([hasher.shingle(newsArticle(302).paragraphs[1]!)]);
+    expect([...own!.keys()]).toEqual(['d2']);
+  });
+});
