@@ -38,6 +38,8 @@ export interface ClusterFacts {
   readonly excluded?: (id: string) => boolean;
   /** Whether the article credits a wire service for its words. */
   readonly credits?: (id: string) => boolean;
+  /** Pairs to leave out after all (e.g. template matches, judged with what the archive knows now). */
+  readonly unlinked?: (edge: PairEdge) => boolean;
 }
 
 interface Node {
@@ -73,7 +75,7 @@ export function buildClusters(articles: ReadonlyMap<string, StoredArticle>, edge
     if (!LINKING_RELATIONS.has(e.relation) || e.a === e.b) continue;
     const a = node(e.a);
     const b = node(e.b);
-    if (!a || !b) continue;
+    if (!a || !b || facts.unlinked?.(e)) continue;
     a.links.add(b.id);
     b.links.add(a.id);
     if (e.direction === 'a-from-b') {

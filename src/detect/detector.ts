@@ -21,6 +21,7 @@ import { MinHasher } from '../sketch/minhash.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
 import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
+import { templatePair, withoutTemplate } from './template-pair.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
@@ -70,7 +71,8 @@ export interface Verdict {
   readonly matches: readonly Match[];
   /**
    * Below the content floor (`minContentWords`): too little text to be a copy or rewrite of
-   * anything. Its only matches are exact duplicates, and it joins no cluster.
+   * anything. Its only match is one identical text (a `duplicate`), and it joins no cluster;
+   * `lowContent()` groups identical ones.
    */
   readonly lowContent: boolean;
   /** Wire services the article credits (text and photo credits). */
@@ -374,7 +376,8 @@ export class Detector {
    * near-duplicate or derived pair with it — never a chain of texts that share nothing. The
    * canonical is the earliest published; else the source the others copy (by wire credit, else by
    * coverage); else the longest; `canonicalReason` says which. Articles below the content floor
-   * join no cluster (see `lowContent()`).
+   * join no cluster (see `lowContent()`), and pairs that match by a template the archive now knows
+   * to be common (see `add`) link nothing.
    */
   async clusters(): Promise<Cluster[]> {
     const edges = await this.articles.edges();
@@ -390,9 +393,13 @@ export class Detector {
       }
       return p;
     };
+    const storage = this.passages.storage;
+    const df = typeof storage.documentFrequency === 'function' ? (h: number) => storage.documentFrequency!(h) : undefined;
     return buildClusters(articles, edges, {
       excluded: (id) => this.isLowContent(prep(id)),
       credits: (id) => prep(id).credits.length > 0,
+      // pairs linked before their template became common in the archive
+      unlinked: (e) => df !== undefined && e.relation !== 'duplicate' && templatePair(prep(e.a), prep(e.b), df),
     });
   }
 
@@ -582,7 +589,7 @@ export class Detector {
       verified.add(id);
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const c = comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity });
+      const c = this.templateAware(comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity }), query.prepared, other);
       if (c.relation === 'unrelated') continue;
       // below the content floor on either side: only an identical text is reported
       if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other))) continue;
@@ -595,9 +602,11 @@ export class Detector {
         direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
         comparison: c,
       });
+      // below the floor, one identical text is all there is to say: the group is read by lowContent()
+      if (query.lowContent) break;
       // a copy leads to the earlier articles it was paired with: every copy of a story reaches its canonical
       if (COPY_RELATIONS.has(c.relation) && queue.length < ranked.length + reach) {
-        for (const earlier of await this.earlierLinked(id)) if (!verified.has(earlier) && earlier !== selfId) queue.push(earlier);
+        for (const { other, later } of await this.linked(id)) if (later && !verified.has(other) && other !== selfId) queue.push(other);
       }
     }
     matches.sort(
@@ -611,11 +620,23 @@ export class Detector {
     return limit !== undefined ? matches.slice(0, limit) : matches;
   }
 
-  /** Articles added before `id` that it has a linking pair with (none if the store cannot say). */
-  private async earlierLinked(id: string): Promise<string[]> {
+  /**
+   * The comparison with template matches (what the texts share is common in this archive, what
+   * they do not is names and numbers) made `related`; see template-pair.ts.
+   */
+  private templateAware(c: Comparison, query: PreparedText, other: PreparedText): Comparison {
+    const storage = this.passages.storage;
+    if (typeof storage.documentFrequency !== 'function') return c;
+    return withoutTemplate(c, query, other, (h) => storage.documentFrequency!(h));
+  }
+
+  /** Articles that `id` has a linking pair with, and whether it was added after them (none if the store cannot say). */
+  private async linked(id: string): Promise<{ other: string; later: boolean }[]> {
     if (typeof this.articles.edgesOf !== 'function') return [];
-    const out: string[] = [];
-    for (const e of await this.articles.edgesOf(id)) if (e.a === id && LINKING_RELATIONS.has(e.relation)) out.push(e.b);
+    const out: { other: string; later: boolean }[] = [];
+    for (const e of await this.articles.edgesOf(id)) {
+      if (LINKING_RELATIONS.has(e.relation)) out.push(e.a === id ? { other: e.b, later: true } : { other: e.a, later: false });
+    }
     return out;
   }
 

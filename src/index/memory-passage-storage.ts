@@ -160,6 +160,13 @@ export class MemoryPassageStorage implements PassageStorage {
     }
   }
 
+  documentFrequency(h: number): number {
+    const at = this.find(h);
+    if (at < 0) return 0;
+    const df = this.df[at]!;
+    return df < 0 ? Infinity : df;
+  }
+
   /** Distinct shingles tracked and posting cells in use, for benchmarks. */
   get stats(): { shingles: number; postings: number; bytes: number } {
     const bytes =

@@ -46,4 +46,9 @@ export interface PassageStorage {
   saturated(): Awaitable<Uint32Array>;
   /** Marks shingles as boilerplate: their postings are dropped and they are never listed again. */
   saturate(shingles: Uint32Array): Awaitable<void>;
+  /**
+   * Optional, synchronous: how many stored documents hold shingle `h` (Infinity once saturated).
+   * With it a Detector can tell template phrases from specific ones (see `templatePair`).
+   */
+  documentFrequency?(h: number): number;
 }

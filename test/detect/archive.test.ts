@@ -149,3 +149,58 @@ describe('stock phrases', () => {
     expect([...own!.keys()]).toEqual(['d2']);
   });
 });
+
+const SYLLABLES = ['ar', 'bel', 'cor', 'dan', 'el', 'fen', 'gar', 'hol', 'is', 'jor', 'kel', 'lan', 'mor', 'nel', 'or', 'pel', 'quin', 'ros', 'sel', 'tor'];
+const MONTHS = ['March', 'April', 'May', 'June'];
+
+/** A made-up company's name: distinct for each i < 8000. */
+function company(i: number): string {
+  const name = SYLLABLES[i % 20]! + SYLLABLES[Math.floor(i / 20) % 20]! + SYLLABLES[Math.floor(i / 400) % 20]!;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** A templated dividend notice (Reuters style) for company i. */
+function dividendNotice(i: number, record = 1 + ((i * 5) % 28)): string {
+  const cts = 5 + ((i * 7) % 40);
+  const prior = cts - (i % 3);
+  const month = MONTHS[i % 4]!;
+  return [
+    `${company(i)} Corp said its board declared a regular quarterly dividend of ${cts} cts a share, payable ${month} ${1 + ((i * 11) % 28)} to holders of record ${month} ${record}.`,
+    `The company paid ${prior} cts a share in the prior quarter.`,
+    `Qtly div ${cts} cts vs ${prior} cts prior.`,
+    'Reuter',
+  ].join('\n\n');
+}
+
+describe('template awareness', () => {
+  it('two dividend notices of different companies are not copies once the template recurs in the archive; a re-sent or corrected notice still is', async () => {
+    // on their own, two notices look like lightly edited copies of each other
+    expect(LINKING.has(compare(dividendNotice(1), dividendNotice(2)).relation)).toBe(true);
+    const d = new Detector();
+    let linkedAcrossCompanies = 0;
+    for (let i = 0; i < 200; i++) {
+      const matches = await d.add({ id: `div-${i}`, text: dividendNotice(i), publishedAt: day(i) });
+      if (i >= 40) linkedAcrossCompanies += matches.filter((m) => LINKING.has(m.relation)).length;
+    }
+    expect(linkedAcrossCompanies).toBe(0);
+    const corrected = await d.process({ id: 'div-150-corrected', text: dividendNotice(150, 27), publishedAt: day(300) });
+    expect(corrected.of).toBe('div-150');
+    expect(['near-duplicate', 'derived']).toContain(corrected.verdict);
+    expect(corrected.matches.filter((m) => LINKING.has(m.relation)).map((m) => m.id)).toEqual(['div-150']);
+    const resent = await d.process({ id: 'div-120-again', text: dividendNotice(120), publishedAt: day(301) });
+    expect(resent).toMatchObject({ verdict: 'duplicate', of: 'div-120' });
+    // clusters hold only the notices of one company, even those linked before the template became common
+    const clusters = await d.clusters();
+    for (const c of clusters) expect(new Set(c.ids.map((id) => id.replace(/-corrected$/, ''))).size, c.ids.join()).toBe(1);
+    expect(clusters.map((c) => c.ids)).toContainEqual(['div-150', 'div-150-corrected']);
+  });
+
+  it('a story copied many times is still a copy: weighting leaves a uniformly common text its share', async () => {
+    const wire = newsArticle(77);
+    const d = new Detector();
+    for (let i = 0; i < 40; i++) await d.add({ id: `copy-${i}`, text: editedCopy(wire, i, 0.02).text });
+    const matches = await d.match(editedCopy(wire, 500, 0.02).text);
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.every((m) => LINKING.has(m.relation))).toBe(true);
+  });
+});
