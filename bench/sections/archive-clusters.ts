@@ -17,6 +17,8 @@ const COPY_RELATIONS = new Set(['duplicate', 'near-duplicate', 'derived']);
 const MEMBER_TARGET = 0.95;
 /** A body of this many words or fewer is a placeholder ("******Blah blah blah.", "******"). */
 const PLACEHOLDER_WORDS = 5;
+/** Openings of Reuters' templated items: dividend notices and earnings tables. */
+const TEMPLATED = /^\s*(?:qtly div|shr |oper shr|qtly dividend|semi-annual div|annual div)/i;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 /** "26-FEB-1987 15:01:01.79" → ms (UTC), by corpus id. */
@@ -95,6 +97,13 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   const missed = groups.filter((g) => g.ids.some((id) => clusterOf.get(id) === undefined || clusterOf.get(id) !== clusterOf.get(g.ids[0]!)));
   const recall = groups.length === 0 ? 1 : (groups.length - missed.length) / groups.length;
 
+  // templated items of different bodies clustered together (dividend notices, earnings tables)
+  const templatedClusters = clusters.filter((c) => {
+    const bodies = new Set(c.ids.filter((id) => TEMPLATED.test(byId.get(id)!.text)).map((id) => byId.get(id)!.text.toLowerCase().replace(/\s+/g, ' ').trim()));
+    return bodies.size >= 2;
+  });
+  const templatedStories = docs.filter((d) => TEMPLATED.test(d.text)).length;
+
   const reasons = new Map<string, number>();
   for (const c of clusters) reasons.set(c.canonicalReason, (reasons.get(c.canonicalReason) ?? 0) + 1);
 
@@ -102,6 +111,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     row('clusters holding a placeholder body (≤ 5 words)', placeholderClusters.length, 'clusters', { op: '<=', value: 0, text: '0' }),
     row('cluster members that are a copy or rewrite of their canonical (compare alone)', memberShare, 'share', { op: '>=', value: MEMBER_TARGET }),
     row('computed exact-duplicate groups recalled (all members in one group)', recall, 'share', { op: '>=', value: 1, text: '100%' }),
+    row(`clusters joining different templated items (of ${templatedStories} dividend notices and earnings tables)`, templatedClusters.length, 'clusters'),
     row('clusters', clusters.length, 'clusters'),
     row('stories in clusters', clustered, 'stories'),
     row('largest cluster', largest?.ids.length ?? 0, 'stories'),
@@ -163,6 +173,8 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
       lowContent: low.ids.length,
       lowContentGroups: low.duplicates.slice(0, 10).map((g) => ({ size: g.ids.length, words: g.words })),
       placeholderClusters: placeholderClusters.length,
+      templatedStories,
+      templatedClusters: templatedClusters.slice(0, 10).map((c) => c.ids),
       reasons: Object.fromEntries(reasons),
       pairs,
       addSeconds,
