@@ -18,32 +18,38 @@ export const COMMON_DOCS = 8;
 export const TEMPLATE_COMMON_SHARE = 0.5;
 /** …its plain share is below this (a near-identical text is a re-send or a light edit, whatever its phrases)… */
 export const TEMPLATE_MAX_PLAIN = 0.9;
-/** …and at least this share of the words that differ are names or numbers, a name among them. */
-export const TEMPLATE_FIELD_SHARE = 0.8;
+/** …at least this share of the words that differ are names or numbers… */
+export const TEMPLATE_FIELD_SHARE = 0.6;
+/** …and a name differs, or no shared shingle is specific (held by at most this many articles). */
+export const SPECIFIC_DOCS = 2;
 
 /**
  * Of two sorted shingle sets: the share of the smaller found in the larger (`plain`), and the
- * share of those shared shingles held by more than COMMON_DOCS articles (`common`).
+ * share of those shared shingles held by more than COMMON_DOCS articles (`common`), and how many
+ * shared shingles are held by at most SPECIFIC_DOCS (`specific`).
  *
  * @example
  * ```ts
- * sharedPhrases(a.shingles, b.shingles, (h) => passages.documentFrequency(h)); // { plain: 0.69, common: 0.74 }
+ * sharedPhrases(a.shingles, b.shingles, (h) => passages.documentFrequency(h)); // { plain: 0.69, common: 0.74, specific: 0 }
  * ```
  */
-export function sharedPhrases(a: Uint32Array, b: Uint32Array, df: ShingleFrequency): { plain: number; common: number } {
+export function sharedPhrases(a: Uint32Array, b: Uint32Array, df: ShingleFrequency): { plain: number; common: number; specific: number } {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
   let shared = 0;
   let common = 0;
+  let specific = 0;
   let j = 0;
   for (let i = 0; i < small.length; i++) {
     const h = small[i]!;
     while (j < large.length && large[j]! < h) j++;
     if (j < large.length && large[j] === h) {
       shared++;
-      if (df(h) > COMMON_DOCS) common++;
+      const n = df(h);
+      if (n > COMMON_DOCS) common++;
+      else if (n <= SPECIFIC_DOCS) specific++;
     }
   }
-  return { plain: small.length === 0 ? 0 : shared / small.length, common: shared === 0 ? 0 : common / shared };
+  return { plain: small.length === 0 ? 0 : shared / small.length, common: shared === 0 ? 0 : common / shared, specific };
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -70,14 +76,15 @@ export function differingWords(a: string, b: string): { words: number; numbers: 
 
 /**
  * Whether two texts match by their template only: most of what they share are phrases common in
- * the archive, and the words that differ are names and numbers, a name among them (a correction
- * that changes a figure keeps its names; an edited copy differs in ordinary words).
+ * the archive, the words that differ are mostly names and numbers, and either a name differs or
+ * they share nothing specific (a correction that changes a figure keeps its names and its other
+ * figures; an edited copy differs in ordinary words).
  */
 export function templatePair(a: { text: string; shingles: Uint32Array }, b: { text: string; shingles: Uint32Array }, df: ShingleFrequency): boolean {
-  const { plain, common } = sharedPhrases(a.shingles, b.shingles, df);
+  const { plain, common, specific } = sharedPhrases(a.shingles, b.shingles, df);
   if (!(plain < TEMPLATE_MAX_PLAIN && common >= TEMPLATE_COMMON_SHARE)) return false;
   const d = differingWords(a.text, b.text);
-  return d.names > 0 && d.numbers + d.names >= TEMPLATE_FIELD_SHARE * d.words;
+  return d.numbers + d.names >= TEMPLATE_FIELD_SHARE * d.words && (d.names > 0 || specific === 0);
 }
 
 /**
