@@ -22,6 +22,7 @@ import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } 
 import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
 import { templatePair, withoutTemplate } from './template-pair.js';
+import { directionReason, type DirectionReason } from './direction-reason.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
@@ -54,6 +55,14 @@ export interface Match {
   /** Share of each article covered by aligned passages. */
   readonly coverage: { readonly query: number; readonly match: number };
   readonly direction: MatchDirection;
+  /**
+   * Why `direction` names that side the copy: `credit` (it credits a wire service, `credit`, the
+   * other does not), `published-later`, or `coverage` (it is mostly made of the other); null
+   * without a direction.
+   */
+  readonly directionReason: DirectionReason;
+  /** The credited agency when `directionReason` is 'credit' (e.g. 'Reuters'), else null. */
+  readonly credit: string | null;
   /** The full alignment (query is `a`, match is `b`). */
   readonly comparison: Comparison;
 }
@@ -593,6 +602,7 @@ export class Detector {
       if (c.relation === 'unrelated') continue;
       // below the content floor on either side: only an identical text is reported
       if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other))) continue;
+      const why = directionReason(c, query.prepared, other);
       matches.push({
         id,
         relation: c.relation,
@@ -600,6 +610,8 @@ export class Detector {
         similarity: c.jaccard,
         coverage: { query: c.coverage.a, match: c.coverage.b },
         direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
+        directionReason: why.reason,
+        credit: why.credit,
         comparison: c,
       });
       // below the floor, one identical text is all there is to say: the group is read by lowContent()

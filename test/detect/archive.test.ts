@@ -204,3 +204,22 @@ describe('template awareness', () => {
     expect(matches.every((m) => LINKING.has(m.relation))).toBe(true);
   });
 });
+
+describe('direction with its reason', () => {
+  it('says why one side of a pair is the copy: a credit, a later date, or coverage', async () => {
+    const wire = newsArticle(90);
+    const credited = new Detector();
+    await credited.add({ id: 'wire', text: wire.text });
+    const [byCredit] = await credited.match(`${editedCopy(wire, 1, 0.02).text}\n\nSource: Reuters`);
+    expect(byCredit).toMatchObject({ id: 'wire', direction: 'query-from-match', directionReason: 'credit', credit: 'Reuters' });
+    const dated = new Detector();
+    await dated.add({ id: 'wire', text: wire.text, publishedAt: day(1) });
+    const [byDate] = await dated.match({ text: editedCopy(wire, 2, 0.02).text, publishedAt: day(2) });
+    expect(byDate).toMatchObject({ direction: 'query-from-match', directionReason: 'published-later', credit: null });
+    const [byCoverage] = await credited.match(wire.paragraphs.slice(0, 4).join('\n\n'));
+    expect(byCoverage).toMatchObject({ relation: 'derived', direction: 'query-from-match', directionReason: 'coverage' });
+    const own = newsArticle(91).paragraphs;
+    const [quoting] = await credited.match([...own.slice(0, 5), wire.paragraphs[2]!, ...own.slice(5)].join('\n\n'));
+    expect(quoting).toMatchObject({ id: 'wire', relation: 'related', direction: null, directionReason: null, credit: null });
+  });
+});
