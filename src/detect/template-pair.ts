@@ -14,14 +14,16 @@ export type ShingleFrequency = (shingle: number) => number;
 
 /** A shingle held by more than this many articles is a template or stock phrase. */
 export const COMMON_DOCS = 8;
-/** A pair is a template match when at least this share of the shingles it shares are common… */
-export const TEMPLATE_COMMON_SHARE = 0.5;
-/** …its plain share is below this (a near-identical text is a re-send or a light edit, whatever its phrases)… */
-export const TEMPLATE_MAX_PLAIN = 0.9;
-/** …at least this share of the words that differ are names or numbers… */
-export const TEMPLATE_FIELD_SHARE = 0.6;
-/** …and a name differs, or no shared shingle is specific (held by at most this many articles). */
+/** A shingle held by at most this many articles is specific to them. */
 export const SPECIFIC_DOCS = 2;
+/** A pair sharing this share of its phrases or more is a re-send or light edit, never a template match. */
+export const TEMPLATE_MAX_PLAIN = 0.9;
+/** In a template match at least this share of the words that differ are names or numbers. */
+export const TEMPLATE_FIELD_SHARE = 0.6;
+/** A name differing, the pair is a template match when this share of what it shares is common… */
+export const TEMPLATE_COMMON_SHARE = 0.5;
+/** …or when it shares less than this (short templated items, whose every phrase holds a figure). */
+export const TEMPLATE_LOW_PLAIN = 0.5;
 
 /**
  * Of two sorted shingle sets: the share of the smaller found in the larger (`plain`), and the
@@ -75,16 +77,20 @@ export function differingWords(a: string, b: string): { words: number; numbers: 
 }
 
 /**
- * Whether two texts match by their template only: most of what they share are phrases common in
- * the archive, the words that differ are mostly names and numbers, and either a name differs or
- * they share nothing specific (a correction that changes a figure keeps its names and its other
- * figures; an edited copy differs in ordinary words).
+ * Whether two texts match by their template only: the words that differ are mostly names and
+ * numbers, and either they share nothing specific (no phrase held by at most SPECIFIC_DOCS
+ * articles), or a name differs and what they share is common in the archive (or under half their
+ * phrases). A correction that changes a figure keeps its names and its other figures; an edited
+ * copy differs in ordinary words.
  */
 export function templatePair(a: { text: string; shingles: Uint32Array }, b: { text: string; shingles: Uint32Array }, df: ShingleFrequency): boolean {
   const { plain, common, specific } = sharedPhrases(a.shingles, b.shingles, df);
-  if (!(plain < TEMPLATE_MAX_PLAIN && common >= TEMPLATE_COMMON_SHARE)) return false;
+  if (plain >= TEMPLATE_MAX_PLAIN) return false;
   const d = differingWords(a.text, b.text);
-  return d.numbers + d.names >= TEMPLATE_FIELD_SHARE * d.words && (d.names > 0 || specific === 0);
+  if (d.numbers + d.names < TEMPLATE_FIELD_SHARE * d.words) return false;
+  // nothing specific shared; or a name differs and what they share is the template — common
+  // phrases, or too little to be more (short items whose every phrase holds a figure)
+  return specific === 0 || (d.names > 0 && (common >= TEMPLATE_COMMON_SHARE || plain < TEMPLATE_LOW_PLAIN));
 }
 
 /**

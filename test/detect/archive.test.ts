@@ -195,6 +195,18 @@ describe('template awareness', () => {
     expect(clusters.map((c) => c.ids)).toContainEqual(['div-150', 'div-150-corrected']);
   });
 
+  it('name-less notices (Reuters bodies) whose dividends differ are not copies either, whatever dates they share', async () => {
+    const d = new Detector();
+    let linked = 0;
+    for (let i = 0; i < 200; i++) {
+      const cts = 5 + i;
+      const text = `Qtly div ${cts} cts vs ${cts - 1 - (i % 4)} cts prior\n    Pay ${MONTHS[i % 4]} ${1 + ((i * 11) % 28)}\n    Record ${MONTHS[(i + 1) % 4]} ${1 + ((i * 5) % 28)}\n Reuter`;
+      const matches = await d.add({ id: `n-${i}`, text });
+      if (i >= 40) linked += matches.filter((m) => m.relation !== 'duplicate' && LINKING.has(m.relation)).length;
+    }
+    expect(linked).toBe(0);
+  });
+
   it('a story copied many times is still a copy: weighting leaves a uniformly common text its share', async () => {
     const wire = newsArticle(77);
     const d = new Detector();
