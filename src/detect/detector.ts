@@ -8,7 +8,7 @@
 import { alignOptions, comparePrepared, toTime, type Comparison } from '../align/compare.js';
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
-import type { Relation } from '../align/relation.js';
+import type { DirectionReason, Relation } from '../align/relation.js';
 import { backgroundRarity, corpusRarity, type RarityWeight } from '../align/rarity.js';
 import { DuplicateIdError, InvalidArgumentError, LimitExceededError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';
@@ -22,7 +22,6 @@ import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } 
 import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
 import { templatePair, withoutTemplate } from './template-pair.js';
-import { directionReason, type DirectionReason } from './direction-reason.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
@@ -58,7 +57,7 @@ export interface Match {
   /**
    * Why `direction` names that side the copy: `credit` (it credits a wire service, `credit`, the
    * other does not), `published-later`, or `coverage` (it is mostly made of the other); null
-   * without a direction.
+   * without a direction. As `Comparison.directionReason`.
    */
   readonly directionReason: DirectionReason;
   /** The credited agency when `directionReason` is 'credit' (e.g. 'Reuters'), else null. */
@@ -602,7 +601,6 @@ export class Detector {
       if (c.relation === 'unrelated') continue;
       // below the content floor on either side: only an identical text is reported
       if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other))) continue;
-      const why = directionReason(c, query.prepared, other);
       matches.push({
         id,
         relation: c.relation,
@@ -610,8 +608,8 @@ export class Detector {
         similarity: c.jaccard,
         coverage: { query: c.coverage.a, match: c.coverage.b },
         direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
-        directionReason: why.reason,
-        credit: why.credit,
+        directionReason: c.directionReason,
+        credit: c.directionCredit,
         comparison: c,
       });
       // below the floor, one identical text is all there is to say: the group is read by lowContent()

@@ -111,5 +111,5 @@ export function withoutTemplate(
   if (c.relation !== 'near-duplicate' && c.relation !== 'derived') return c;
   const verbatim = c.alignments.filter((x) => x.kind !== 'rewrite').length;
   if (verbatim * 2 < c.alignments.length || !templatePair(a, b, df)) return c;
-  return { ...c, relation: 'related', direction: null };
+  return { ...c, relation: 'related', direction: null, directionReason: null, directionCredit: null };
 }

@@ -111,16 +111,28 @@ describe('matches', () => {
     const wire = newsArticle(60);
     const d = new Detector({ maxCandidates: 8 });
     await d.add({ id: 'wire', text: wire.text, publishedAt: day(0) });
-    // stories that quote one paragraph of the wire: related, not copies
+    // stories that quote a sentence of the wire: related, not copies
     for (let i = 0; i < 6; i++) {
       const own = newsArticle(200 + i).paragraphs;
-      await d.add({ id: `related-${i}`, text: [...own.slice(0, 4), wire.paragraphs[1]!, ...own.slice(4)].join('\n\n'), publishedAt: day(1) });
+      const text = [...own.slice(0, 4), `${wire.paragraphs[1]!.split('. ')[0]!}.`, ...own.slice(4)].join('\n\n');
+      expect(compare(wire.text, text).relation).toBe('related');
+      await d.add({ id: `related-${i}`, text, publishedAt: day(1) });
     }
     for (let i = 0; i < 30; i++) await d.add({ id: `copy-${i}`, text: editedCopy(wire, i, 0.03).text, publishedAt: day(2 + i) });
     const matches = await d.match(editedCopy(wire, 99, 0.03).text);
-    const ranks = matches.map((m) => (LINKING.has(m.relation) ? 0 : 1));
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(matches[0]!.relation).not.toBe('related');
+    // copies first, then related stories
+    const small = new Detector();
+    const own = newsArticle(201).paragraphs;
+    await small.add({ id: 'wire', text: wire.text });
+    await small.add({ id: 'quoting', text: [...own.slice(0, 4), wire.paragraphs[1]!, ...own.slice(4)].join('\n\n') });
+    await small.add({ id: 'copy', text: editedCopy(wire, 1, 0.03).text });
+    const ranked = await small.match(editedCopy(wire, 2, 0.01).text);
+    expect(ranked.map((m) => [m.id, LINKING.has(m.relation)])).toEqual([
+      [expect.any(String), true],
+      [expect.any(String), true],
+      ['quoting', false],
+    ]);
     expect(matches.length).toBeLessThan(31); // the work is bounded…
     const cluster = await d.clusterOf(matches[0]!.id);
     // …but every copy is reachable: all 30 copies sit in the wire's cluster, verified against it
