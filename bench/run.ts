@@ -50,6 +50,8 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'corpus-checks', load: () => import('./sections/corpus-checks.js') },
   { name: 'startup', load: () => import('./sections/startup.js') },
   { name: 'scripts', load: () => import('./sections/scripts.js') },
+  { name: 'archive-clusters', load: () => import('./sections/archive-clusters.js') },
+  { name: 'archive-cost', load: () => import('./sections/archive-cost.js') },
 ];
 
 const QUICK_DOCS = 2000;

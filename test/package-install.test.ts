@@ -37,7 +37,6 @@ describe('the packed package installed into an app', () => {
   let installBytes = 0;
 
   beforeAll(() => {
-    npm(ROOT, ['run', 'build']);
     const packDir = mkdtempSync(join(tmpdir(), 'neardup-pack-'));
     const tarball = JSON.parse(npm(ROOT, ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir]))[0].filename as string;
     app = mkdtempSync(join(tmpdir(), 'neardup-app-'));

@@ -15,7 +15,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 
 describe('the built package', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist', 'index.js'))) spawnSync('npx', ['tsup'], { cwd: ROOT, stdio: 'ignore' });
+
   });
 
   it('has every file its exports map names', () => {

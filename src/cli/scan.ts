@@ -92,17 +92,27 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
   warnings.finish();
 
   const clusters = await detector.clusters();
+  const lowContent = await detector.lowContent();
   const result: ScanResult = { articles, skipped: source.skipped() + rejected, clusters, pairs, repeats };
   switch (o.format) {
     case 'jsonl':
-      for (const c of clusters) await out.write(jsonLine({ type: 'cluster', ids: c.ids, canonical: c.canonical }));
+      for (const c of clusters) await out.write(jsonLine({ type: 'cluster', ids: c.ids, canonical: c.canonical, canonicalReason: c.canonicalReason }));
+      await out.write(jsonLine({ type: 'lowContent', ids: lowContent.ids, duplicates: lowContent.duplicates }));
       await out.write(
-        jsonLine({ type: 'summary', articles, skipped: result.skipped, clusters: clusters.length, pairs: pairs.length, repeats: repeats.length }),
+        jsonLine({
+          type: 'summary',
+          articles,
+          skipped: result.skipped,
+          clusters: clusters.length,
+          pairs: pairs.length,
+          repeats: repeats.length,
+          lowContent: lowContent.ids.length,
+        }),
       );
       break;
     case 'json':
       await out.write(
-        json({ articles, skipped: result.skipped, clusters, pairs: pairs.map(pairRecord), repeats: repeats.map(repeatRecord) }),
+        json({ articles, skipped: result.skipped, clusters, lowContent, pairs: pairs.map(pairRecord), repeats: repeats.map(repeatRecord) }),
       );
       break;
     case 'html': {

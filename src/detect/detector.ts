@@ -8,7 +8,7 @@
 import { alignOptions, comparePrepared, toTime, type Comparison } from '../align/compare.js';
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
-import type { Relation } from '../align/relation.js';
+import type { DirectionReason, Relation } from '../align/relation.js';
 import { backgroundRarity, corpusRarity, type RarityWeight } from '../align/rarity.js';
 import { DuplicateIdError, InvalidArgumentError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';
@@ -19,7 +19,9 @@ import { TimeHeap } from './time-heap.js';
 import { PassageIndex } from '../index/passage-index.js';
 import { MinHasher } from '../sketch/minhash.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
-import { buildClusters, type Cluster } from './clusters.js';
+import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
+import { contentWords, isBelowFloor } from './content-floor.js';
+import { templatePair, withoutTemplate } from './template-pair.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
@@ -54,6 +56,14 @@ export interface Match {
   /** Share of each article covered by aligned passages. */
   readonly coverage: { readonly query: number; readonly match: number };
   readonly direction: MatchDirection;
+  /**
+   * Why `direction` names that side the copy: `credit` (it credits a wire service, `credit`, the
+   * other does not), `published-later`, or `coverage` (it is mostly made of the other); null
+   * without a direction. As `Comparison.directionReason`.
+   */
+  readonly directionReason: DirectionReason;
+  /** The credited agency when `directionReason` is 'credit' (e.g. 'Reuters'), else null. */
+  readonly credit: string | null;
   /** The full alignment (query is `a`, match is `b`). */
   readonly comparison: Comparison;
 }
@@ -69,6 +79,12 @@ export interface Verdict {
   readonly direction: MatchDirection;
   /** Every verified match, best first. */
   readonly matches: readonly Match[];
+  /**
+   * Below the content floor (`minContentWords`): too little text to be a copy or rewrite of
+   * anything. Its only match is one identical text (a `duplicate`), and it joins no cluster;
+   * `lowContent()` groups identical ones.
+   */
+  readonly lowContent: boolean;
   /** Wire services the article credits (text and photo credits). */
   readonly credits: readonly Credit[];
   /** Boilerplate paragraphs ("Read more:", "Source link", captions…), kept out of similarity. */
@@ -79,6 +95,14 @@ export interface Verdict {
   readonly replaced: boolean;
   /** Ids evicted from the window after it. */
   readonly evicted: readonly string[];
+}
+
+/** Articles below the content floor, and the groups of them with identical text. */
+export interface LowContentReport {
+  /** Every present article below the floor, sorted. */
+  readonly ids: readonly string[];
+  /** Groups of two or more with the same normalized text (exact duplicates), largest first. */
+  readonly duplicates: readonly { readonly ids: readonly string[]; readonly words: number }[];
 }
 
 /** Options of `match`. */
@@ -92,6 +116,9 @@ export interface MatchOptions {
  * documents (Reuters' 1,604 "Blah blah blah." briefs) costs a query this many, not thousands.
  */
 const CANDIDATE_POOL = 4;
+
+/** Relations whose earlier pairs `match` follows to the canonical. */
+const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['duplicate', 'near-duplicate']);
 
 const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate': 3, derived: 2, related: 1, unrelated: 0 };
 
@@ -152,6 +179,8 @@ export class Detector {
     assertOpenUnit(o.paragraphHitShare, 'paragraphHitShare');
     assertInteger(o.maxCandidates, 'maxCandidates', 1);
     assertInteger(o.cacheSize, 'cacheSize', 1);
+    assertInteger(o.minContentWords, 'minContentWords', 0);
+    assertInteger(o.stockPhraseDocs, 'stockPhraseDocs', 1);
     this.options = o;
     this.align = alignOptions({ shingleSize: o.shingleSize, ...options.align });
     this.hasher = new MinHasher({ numPerm: o.numPerm, seed: o.seed, shingleSize: o.shingleSize });
@@ -162,6 +191,7 @@ export class Detector {
       maxPostings: o.boilerplateDocs,
       shingleKey: `word-${this.align.shingleSize}`,
       storage: options.storage?.passages,
+      lookupMaxDocs: o.stockPhraseDocs,
     });
     this.articles = options.storage?.articles ?? new MemoryDetectorStore();
     this.limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) };
@@ -217,6 +247,7 @@ export class Detector {
       of: best?.id,
       direction: best?.direction ?? null,
       matches,
+      lowContent: query.lowContent,
       credits: query.prepared.creditList,
       boilerplate: query.prepared.boilerplate,
       added,
@@ -341,14 +372,82 @@ export class Detector {
   }
 
   /**
-   * Groups of articles linked by duplicate, near-duplicate or derived pairs, each with its
-   * canonical member (earliest published; else the one the others derive from; else the longest).
+   * Clusters of copies: each holds a canonical and every article with a verified duplicate,
+   * near-duplicate or derived pair with it — never a chain of texts that share nothing. The
+   * canonical is the earliest published; else the source the others copy (by wire credit, else by
+   * coverage); else the longest; `canonicalReason` says which. Articles below the content floor
+   * join no cluster (see `lowContent()`), and pairs that match by a template the archive now knows
+   * to be common (see `add`) link nothing.
    */
   async clusters(): Promise<Cluster[]> {
+    const edges = await this.articles.edges();
+    const linked = [...new Set(edges.filter((e) => LINKING_RELATIONS.has(e.relation)).flatMap((e) => [e.a, e.b]))];
     const articles = new Map<string, StoredArticle>();
-    const ids = await this.articles.ids();
-    (await getArticles(this.articles, ids)).forEach((a, i) => a && articles.set(ids[i]!, a));
-    return buildClusters(articles, await this.articles.edges());
+    (await getArticles(this.articles, linked)).forEach((a, i) => a && articles.set(linked[i]!, a));
+    const prepared = new Map<string, PreparedText>();
+    const prep = (id: string): PreparedText => {
+      let p = prepared.get(id) ?? this.cache.peek(id);
+      if (!p) {
+        const a = articles.get(id)!;
+        prepared.set(id, (p = prepareText(a.text, this.align, a.publishedAt)));
+      }
+      return p;
+    };
+    const storage = this.passages.storage;
+    const df = typeof storage.documentFrequency === 'function' ? (h: number) => storage.documentFrequency!(h) : undefined;
+    return buildClusters(articles, edges, {
+      excluded: (id) => this.isLowContent(prep(id)),
+      credits: (id) => prep(id).credits.length > 0,
+      // pairs linked before their template became common in the archive
+      unlinked: (e) => df !== undefined && e.relation !== 'duplicate' && templatePair(prep(e.a), prep(e.b), df),
+    });
+  }
+
+  /**
+   * The cluster holding `id`, if any: how every copy of a wire story stays reachable when
+   * `match` verified only `maxCandidates` of them.
+   *
+   * @example
+   * ```ts
+   * const [best] = await detector.match(text);
+   * (await detector.clusterOf(best.id))?.ids; // every copy of the story
+   * ```
+   */
+  async clusterOf(id: string): Promise<Cluster | undefined> {
+    assertString(id, 'id');
+    return (await this.clusters()).find((c) => c.ids.includes(id));
+  }
+
+  /**
+   * Articles below the content floor (`minContentWords`), and the groups of them with identical
+   * text — placeholder bodies, bare headlines — reported apart from clusters.
+   *
+   * @example
+   * ```ts
+   * const { ids, duplicates } = await detector.lowContent();
+   * duplicates[0]; // { ids: ['brief-1', 'brief-2', …], words: 1 }
+   * ```
+   */
+  async lowContent(): Promise<LowContentReport> {
+    const all = await this.articles.ids();
+    const records = await getArticles(this.articles, all);
+    const low = new Map<string, { norm: string; words: number }>();
+    records.forEach((a, i) => {
+      if (!a) return;
+      const p = this.cache.peek(a.id) ?? prepareText(a.text, this.align, a.publishedAt);
+      if (this.isLowContent(p)) low.set(all[i]!, { norm: p.norm, words: contentWords(p) });
+    });
+    const groups = new Map<string, string[]>();
+    for (const [id, { norm }] of low) {
+      const g = groups.get(norm);
+      if (g) g.push(id);
+      else groups.set(norm, [id]);
+    }
+    const duplicates = [...groups.values()]
+      .filter((g) => g.length > 1)
+      .map((g) => ({ ids: g.sort(), words: low.get(g[0]!)!.words }))
+      .sort((x, y) => y.ids.length - x.ids.length || (x.ids[0]! < y.ids[0]! ? -1 : 1));
+    return { ids: [...low.keys()].sort(), duplicates };
   }
 
   /**
@@ -403,6 +502,8 @@ export class Detector {
         maxParagraphsQueried: o.maxParagraphsQueried,
         paragraphHitShare: o.paragraphHitShare,
         maxCandidates: o.maxCandidates,
+        minContentWords: o.minContentWords,
+        stockPhraseDocs: o.stockPhraseDocs,
         align: { ...this.align },
         window: this.windowHours === undefined ? null : { hours: this.windowHours },
         keepDuplicates: this.keepDuplicates,
@@ -419,8 +520,8 @@ export class Detector {
         return out;
       },
       pushArrival: (time, id) => this.arrivals.push(time, id),
-      learn: (a) => {
-        const prepared = prepareText(a.text, this.align, a.publishedAt);
+      learn: (a, given) => {
+        const prepared = given ?? prepareText(a.text, this.align, a.publishedAt);
         this.cache.set(a.id, prepared);
         this.countParagraphs(a.id, prepared, 1);
       },
@@ -439,6 +540,7 @@ export class Detector {
         limits: { ...this.limits },
         paragraphMinWords: o.paragraphMinWords,
         maxParagraphsQueried: o.maxParagraphsQueried,
+        minContentWords: o.minContentWords,
       },
       check: async (article) => {
         const a = checkArticle(article, 'article');
@@ -457,6 +559,7 @@ export class Detector {
       limits: this.limits,
       paragraphMinWords: this.options.paragraphMinWords,
       maxParagraphsQueried: this.options.maxParagraphsQueried,
+      minContentWords: this.options.minContentWords,
     });
   }
 
@@ -491,11 +594,19 @@ export class Detector {
       .sort((x, y) => score(y[1]) - score(x[1]) || (x[0] < y[0] ? -1 : 1))
       .slice(0, this.options.maxCandidates);
     const matches: Match[] = [];
-    for (const [id] of ranked) {
+    const verified = new Set<string>();
+    const queue = ranked.map(([id]) => id);
+    const reach = this.options.maxCandidates;
+    for (let q = 0; q < queue.length; q++) {
+      const id = queue[q]!;
+      if (verified.has(id)) continue;
+      verified.add(id);
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const c = comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity });
+      const c = this.templateAware(comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity }), query.prepared, other);
       if (c.relation === 'unrelated') continue;
+      // below the content floor on either side: only an identical text is reported
+      if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other))) continue;
       matches.push({
         id,
         relation: c.relation,
@@ -503,8 +614,16 @@ export class Detector {
         similarity: c.jaccard,
         coverage: { query: c.coverage.a, match: c.coverage.b },
         direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
+        directionReason: c.directionReason,
+        credit: c.directionCredit,
         comparison: c,
       });
+      // below the floor, one identical text is all there is to say: the group is read by lowContent()
+      if (query.lowContent) break;
+      // a copy leads to the earlier articles it was paired with: every copy of a story reaches its canonical
+      if (COPY_RELATIONS.has(c.relation) && queue.length < ranked.length + reach) {
+        for (const { other, later } of await this.linked(id)) if (later && !verified.has(other) && other !== selfId) queue.push(other);
+      }
     }
     matches.sort(
       (x, y) =>
@@ -515,6 +634,30 @@ export class Detector {
         (x.id < y.id ? -1 : 1),
     );
     return limit !== undefined ? matches.slice(0, limit) : matches;
+  }
+
+  /**
+   * The comparison with template matches (what the texts share is common in this archive, what
+   * they do not is names and numbers) made `related`; see template-pair.ts.
+   */
+  private templateAware(c: Comparison, query: PreparedText, other: PreparedText): Comparison {
+    const storage = this.passages.storage;
+    if (typeof storage.documentFrequency !== 'function') return c;
+    return withoutTemplate(c, query, other, (h) => storage.documentFrequency!(h));
+  }
+
+  /** Articles that `id` has a linking pair with, and whether it was added after them (none if the store cannot say). */
+  private async linked(id: string): Promise<{ other: string; later: boolean }[]> {
+    if (typeof this.articles.edgesOf !== 'function') return [];
+    const out: { other: string; later: boolean }[] = [];
+    for (const e of await this.articles.edgesOf(id)) {
+      if (LINKING_RELATIONS.has(e.relation)) out.push(e.a === id ? { other: e.b, later: true } : { other: e.a, later: false });
+    }
+    return out;
+  }
+
+  private isLowContent(prepared: PreparedText): boolean {
+    return isBelowFloor(prepared, this.options.minContentWords);
   }
 
   private async preparedOf(id: string): Promise<PreparedText | undefined> {

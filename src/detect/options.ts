@@ -29,6 +29,22 @@ export interface DetectorOptions {
   paragraphHitShare?: number;
   /** At most this many candidates are verified by alignment per match. Default 32. */
   maxCandidates?: number;
+  /**
+   * The content floor: an article with fewer distinct content words (words of two or more
+   * characters holding a letter, outside boilerplate, function words left out) — a placeholder
+   * body like "******Blah blah blah.", a headline alone — is `lowContent`: it never links or forms
+   * clusters, and is only ever an exact `duplicate` of an identical text (`Detector.lowContent()`).
+   * Default 8.
+   */
+  minContentWords?: number;
+  /**
+   * A shingle held by more than this many articles is a stock phrase ("said in a statement",
+   * "qtly div … cts vs"): passage lookups skip it, so it neither makes candidates nor costs a
+   * walk of its postings — the bound that keeps the cost of `add` flat as the archive grows.
+   * Copies of a much-copied story are still found by the document index, and all of them are
+   * reachable through its cluster. Default 16.
+   */
+  stockPhraseDocs?: number;
   /** Thresholds of the alignment that verifies candidates (see DEFAULT_ALIGN_OPTIONS). */
   align?: CompareOptions;
   /** Input limits; exceeding one raises LimitExceededError. */
@@ -62,6 +78,8 @@ export const DEFAULT_DETECTOR_OPTIONS = Object.freeze({
   maxParagraphsQueried: 64,
   paragraphHitShare: 0.1,
   maxCandidates: 32,
+  minContentWords: 8,
+  stockPhraseDocs: 16,
   cacheSize: 2048,
 });
 

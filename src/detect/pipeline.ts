@@ -19,6 +19,7 @@ export interface PipelineSettings {
   readonly limits: { readonly maxLength: number; readonly maxParagraphs: number };
   readonly paragraphMinWords: number;
   readonly maxParagraphsQueried: number;
+  readonly minContentWords: number;
 }
 
 /** `add(article)` is, in order: `check`, `prepareQuery` (anywhere), `match`, `enter`. */

@@ -6,6 +6,7 @@
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import { LimitExceededError } from '../errors.js';
+import { isBelowFloor } from './content-floor.js';
 import type { MinHasher } from '../sketch/minhash.js';
 import type { Signature } from '../sketch/signature.js';
 
@@ -13,8 +14,10 @@ import type { Signature } from '../sketch/signature.js';
 export interface Query {
   readonly prepared: PreparedText;
   readonly signature: Signature;
-  /** Shingle sets of the paragraphs that seek passage matches. */
+  /** Shingle sets of the paragraphs that seek passage matches (none below the content floor). */
   readonly paragraphs: readonly Uint32Array[];
+  /** Below the content floor: only exact duplicates are matched. */
+  readonly lowContent: boolean;
 }
 
 /** What making a query ready depends on (all of it plain data but the hasher). */
@@ -24,6 +27,8 @@ export interface QuerySettings {
   readonly limits: { readonly maxLength: number; readonly maxParagraphs: number };
   readonly paragraphMinWords: number;
   readonly maxParagraphsQueried: number;
+  /** The content floor (DetectorOptions.minContentWords). */
+  readonly minContentWords: number;
 }
 
 /**
@@ -49,5 +54,6 @@ export function prepareQuery(text: string, publishedAt: number | undefined, s: Q
     seen.add(u.norm);
     paragraphs.push(u.shingles);
   }
-  return { prepared, signature: s.hasher.signShingles(prepared.shingles), paragraphs };
+  const lowContent = isBelowFloor(prepared, s.minContentWords);
+  return { prepared, signature: s.hasher.signShingles(prepared.shingles), paragraphs: lowContent ? [] : paragraphs, lowContent };
 }

@@ -305,10 +305,19 @@ function parseSettings(json: string, bad: (what: string) => CorruptDataError): D
     maxParagraphsQueried: o.maxParagraphsQueried as number,
     paragraphHitShare: o.paragraphHitShare as number,
     maxCandidates: o.maxCandidates as number,
+    // snapshots made before the content floor existed matched as if it were 0
+    minContentWords: o.minContentWords === undefined ? 0 : readCount(o.minContentWords, 'minContentWords', 0, bad),
+    // …and read every posting (at most boilerplateDocs)
+    stockPhraseDocs: o.stockPhraseDocs === undefined ? (o.boilerplateDocs as number) : readCount(o.stockPhraseDocs, 'stockPhraseDocs', 1, bad),
     align: alignOut as unknown as AlignOptions,
     window: window === null ? null : { hours: window.hours as number },
     keepDuplicates: o.keepDuplicates,
   };
+}
+
+function readCount(value: unknown, name: string, min: number, bad: (what: string) => CorruptDataError): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw bad(`setting ${name}`);
+  return value;
 }
 
 function writeText(w: ByteWriter, value: string): void {
@@ -350,7 +359,7 @@ export function settingDifferences(settings: DetectorSettings, given: DetectorLo
   const check = (name: string, have: unknown, want: unknown): void => {
     if (want !== undefined && have !== want) out.push(`${name} (${show(have)} in the snapshot vs ${show(want)} given)`);
   };
-  for (const key of ['threshold', 'numPerm', 'shingleSize', 'seed', 'boilerplateDocs', 'paragraphMinWords', 'maxParagraphsQueried', 'paragraphHitShare', 'maxCandidates'] as const) {
+  for (const key of ['threshold', 'numPerm', 'shingleSize', 'seed', 'boilerplateDocs', 'paragraphMinWords', 'maxParagraphsQueried', 'paragraphHitShare', 'maxCandidates', 'minContentWords', 'stockPhraseDocs'] as const) {
     check(key, settings[key], given[key]);
   }
   if (given.align !== undefined) {
@@ -392,6 +401,8 @@ export async function loadDetector(bytes: Uint8Array, options: DetectorLoadOptio
     maxParagraphsQueried: s.maxParagraphsQueried,
     paragraphHitShare: s.paragraphHitShare,
     maxCandidates: s.maxCandidates,
+    minContentWords: s.minContentWords,
+    stockPhraseDocs: s.stockPhraseDocs,
     align: s.align,
     window: s.window ?? undefined,
     keepDuplicates: s.keepDuplicates,

@@ -3,6 +3,7 @@
  * window heap, the learned-boilerplate counts — as snapshots read and restore it. Internal.
  */
 import type { AlignOptions } from '../align/options.js';
+import type { PreparedText } from '../align/prepare.js';
 import type { SignatureParams } from '../sketch/signature.js';
 import type { StoredArticle } from './store.js';
 
@@ -27,6 +28,8 @@ export interface DetectorSettings {
   readonly maxParagraphsQueried: number;
   readonly paragraphHitShare: number;
   readonly maxCandidates: number;
+  readonly minContentWords: number;
+  readonly stockPhraseDocs: number;
   readonly align: AlignOptions;
   readonly window: { readonly hours: number } | null;
   readonly keepDuplicates: boolean;
@@ -42,6 +45,6 @@ export interface DetectorState {
   /** The window heap's entries, oldest first; the heap is left holding the same entries in this order. */
   arrivals(): { time: number; id: string }[];
   pushArrival(time: number, id: string): void;
-  /** Counts an article's paragraphs into learned boilerplate and caches its prepared text. */
-  learn(article: StoredArticle): void;
+  /** Counts an article's paragraphs into learned boilerplate and caches its prepared text (made now unless given). */
+  learn(article: StoredArticle, prepared?: PreparedText): void;
 }

@@ -41,6 +41,11 @@ export interface DetectorStore {
   putEdges(edges: readonly PairEdge[]): Awaitable<void>;
   /** Every pair that involves a stored article. */
   edges(): Awaitable<readonly PairEdge[]>;
+  /**
+   * Optional: the pairs that involve `id`. With it, `match` also verifies the earlier articles a
+   * verified copy was itself paired with, so that every copy of a story reaches its canonical.
+   */
+  edgesOf?(id: string): Awaitable<readonly PairEdge[]>;
   /** Optional: many articles at once (one round trip for a remote store); undefined for absent ids. */
   getMany?(ids: readonly string[]): Awaitable<readonly (StoredArticle | undefined)[]>;
 }
@@ -104,6 +109,10 @@ export class MemoryDetectorStore implements DetectorStore {
         m.set(y, e);
       }
     }
+  }
+
+  edgesOf(id: string): PairEdge[] {
+    return [...(this.links.get(id)?.values() ?? [])];
   }
 
   edges(): PairEdge[] {

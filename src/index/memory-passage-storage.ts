@@ -2,10 +2,11 @@
  * In-memory passage storage: an open-addressing table (shingle → posting chain, document
  * frequency) over chunked Int32Array posting cells, as superfastmatch keeps its postings
  * (Mulhern, 2011): exact, and bounded per shingle — a shingle seen in more than maxPostings
- * documents is saturated and never listed again, since it marks boilerplate, not reuse.
+ * documents is saturated and never listed again, since it marks boilerplate, not reuse; a lookup
+ * may skip shingles held by more than `maxDocs` documents (stock phrases) as well.
  */
 import { DuplicateIdError, IncompatibleSignatureError } from '../errors.js';
-import type { PassageLayout, PassageStorage } from './passage-storage.js';
+import type { LookupOptions, PassageLayout, PassageStorage } from './passage-storage.js';
 
 const EMPTY = 0;
 const CHUNK = 1 << 14;
@@ -102,13 +103,14 @@ export class MemoryPassageStorage implements PassageStorage {
     return this.slotOf.size;
   }
 
-  lookup(sets: readonly Uint32Array[]): Map<string, number>[] {
+  lookup(sets: readonly Uint32Array[], options: LookupOptions = {}): Map<string, number>[] {
+    const maxDocs = options.maxDocs ?? Infinity;
     return sets.map((set) => {
       const touched: number[] = [];
       const counts = this.counts;
       for (const h of set) {
         const at = this.find(h);
-        if (at < 0 || this.df[at]! <= 0) continue;
+        if (at < 0 || this.df[at]! <= 0 || this.df[at]! > maxDocs) continue;
         for (let link = this.heads[at]!; link !== 0; ) {
           const cell = link - 1;
           const slot = this.cellSlot[cell >>> 14]![cell & (CHUNK - 1)]!;
@@ -156,6 +158,13 @@ export class MemoryPassageStorage implements PassageStorage {
       const at = this.cellFor(h);
       if (this.df[at]! >= 0) this.saturate1(at);
     }
+  }
+
+  documentFrequency(h: number): number {
+    const at = this.find(h);
+    if (at < 0) return 0;
+    const df = this.df[at]!;
+    return df < 0 ? Infinity : df;
   }
 
   /** Distinct shingles tracked and posting cells in use, for benchmarks. */

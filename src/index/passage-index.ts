@@ -20,6 +20,11 @@ export interface PassageIndexOptions {
   shingleKey?: string;
   /** Where postings live. Default: a new `MemoryPassageStorage`. */
   storage?: PassageStorage;
+  /**
+   * Lookups skip shingles held by more than this many documents (stock phrases), so that their
+   * cost stays flat however large the index grows. Default: `maxPostings` (none skipped below it).
+   */
+  lookupMaxDocs?: number;
 }
 
 /**
@@ -37,12 +42,15 @@ export class PassageIndex {
   readonly maxPostings: number;
   readonly shingleKey: string;
   readonly storage: PassageStorage;
+  readonly lookupMaxDocs: number | undefined;
   private opened: Promise<void> | undefined;
 
   constructor(options: PassageIndexOptions = {}) {
     assertOptions(options, 'PassageIndex options');
-    const { maxPostings = DEFAULT_MAX_POSTINGS, shingleKey = 'word-3', storage = new MemoryPassageStorage() } = options;
+    const { maxPostings = DEFAULT_MAX_POSTINGS, shingleKey = 'word-3', storage = new MemoryPassageStorage(), lookupMaxDocs } = options;
     assertInteger(maxPostings, 'maxPostings', 1);
+    if (lookupMaxDocs !== undefined) assertInteger(lookupMaxDocs, 'lookupMaxDocs', 1);
+    this.lookupMaxDocs = lookupMaxDocs;
     assertString(shingleKey, 'shingleKey');
     if (storage === null || typeof storage !== 'object' || typeof storage.lookup !== 'function') {
       throw new InvalidArgumentError(`storage must implement PassageStorage (e.g. new MemoryPassageStorage()), got ${describe(storage)}`);
@@ -88,7 +96,7 @@ export class PassageIndex {
       throw new InvalidArgumentError('lookup() takes an array of Uint32Array shingle sets');
     }
     await this.open();
-    return this.storage.lookup(sets);
+    return this.storage.lookup(sets, this.lookupMaxDocs === undefined ? undefined : { maxDocs: this.lookupMaxDocs });
   }
 
   async removeOlderThan(time: number): Promise<number> {

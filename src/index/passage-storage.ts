@@ -12,6 +12,16 @@ export interface PassageLayout {
   readonly shingleKey: string;
 }
 
+/** Bounds of one lookup. */
+export interface LookupOptions {
+  /**
+   * Skip shingles held by more than this many documents: stock phrases, which link unrelated
+   * texts and whose postings would make each lookup cost more as the index grows. Default: none
+   * skipped below `maxPostings`.
+   */
+  readonly maxDocs?: number | undefined;
+}
+
 /** Where a `PassageIndex` keeps its postings. */
 export interface PassageStorage {
   /** Binds the storage; throws `IncompatibleSignatureError` if it holds another layout. */
@@ -26,7 +36,7 @@ export interface PassageStorage {
    * For each query set: documents sharing at least one of its listed shingles, with how many
    * they share. Boilerplate shingles (held by more than maxPostings documents) are skipped.
    */
-  lookup(sets: readonly Uint32Array[]): Awaitable<Map<string, number>[]>;
+  lookup(sets: readonly Uint32Array[], options?: LookupOptions): Awaitable<Map<string, number>[]>;
   /** Removes every document whose time is before `time`; returns how many. */
   removeOlderThan(time: number): Awaitable<number>;
   /** Every document with its shingles, for snapshots. */
@@ -36,4 +46,9 @@ export interface PassageStorage {
   saturated(): Awaitable<Uint32Array>;
   /** Marks shingles as boilerplate: their postings are dropped and they are never listed again. */
   saturate(shingles: Uint32Array): Awaitable<void>;
+  /**
+   * Optional, synchronous: how many stored documents hold shingle `h` (Infinity once saturated).
+   * With it a Detector can tell template phrases from specific ones (see `templatePair`).
+   */
+  documentFrequency?(h: number): number;
 }

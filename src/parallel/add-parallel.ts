@@ -130,7 +130,7 @@ export async function* addParallel<A extends Article>(
       await pipe.check(slot.article);
       const reply = await slot.prepared!;
       if (!reply.ok) throw receivedError(reply.error);
-      const query = decodeQuery(reply.buffer, params, settings.align);
+      const query = decodeQuery(reply.buffer, params, settings.align, settings.minContentWords);
       const matches = await pipe.match(query, slot.article.id);
       if (stopped) return;
       await pipe.enter(slot.article, query, matches);

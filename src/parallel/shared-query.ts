@@ -12,6 +12,7 @@ import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { UnitRepeats } from '../align/repeats.js';
 import { numberSet, wordSet, type TextUnit } from '../align/units.js';
+import { isBelowFloor } from '../detect/content-floor.js';
 import type { Query } from '../detect/query.js';
 import { CorruptDataError } from '../errors.js';
 import type { SignatureParams } from '../sketch/signature.js';
@@ -172,14 +173,14 @@ export function encodeQuery(query: Query): SharedArrayBuffer {
  * strings are decoded on first use. `units(true)` (sentence units, needed only when some
  * paragraph is too long) is prepared again from the text.
  */
-export function decodeQuery(sab: SharedArrayBuffer, params: SignatureParams, align: AlignOptions): Query {
+export function decodeQuery(sab: SharedArrayBuffer, params: SignatureParams, align: AlignOptions, minContentWords: number): Query {
   const h = new Int32Array(sab, 0, HEADER_INTS);
   if (h[Slot.Version] !== VERSION) throw new CorruptDataError(`shared query of version ${h[Slot.Version]}, expected ${VERSION}; workers and owner must run the same neardup build`);
   const prepared = new SharedPreparedText(sab, h, layoutOf(h), align);
   const signature = { values: new Uint32Array(sab, prepared.at.signature, h[Slot.Signature]!), params };
   const queried = new Int32Array(sab, prepared.at.queried, h[Slot.Queried]!);
   const { units } = prepared.units(false);
-  return { prepared, signature, paragraphs: Array.from(queried, (i) => units[i]!.shingles) };
+  return { prepared, signature, paragraphs: Array.from(queried, (i) => units[i]!.shingles), lowContent: isBelowFloor(prepared, minContentWords) };
 }
 
 /** Unit keys (learned-boilerplate lookups) of encoded paragraph units, without decoding anything. */

@@ -25,7 +25,8 @@ interface PairJson {
 interface ScanJson {
   articles: number;
   skipped: number;
-  clusters: { ids: string[]; canonical: string }[];
+  clusters: { ids: string[]; canonical: string; canonicalReason: string }[];
+  lowContent: { ids: string[]; duplicates: { ids: string[]; words: number }[] };
   pairs: PairJson[];
   repeats: { id: string; first: { from: number; to: number }; second: { from: number; to: number }; paragraphs: number }[];
 }
@@ -42,7 +43,8 @@ describe('neardup scan fixtures/articles', () => {
     const out = JSON.parse(r.stdout) as ScanJson;
     expect(out.articles).toBe(5);
     expect(out.skipped).toBe(0);
-    expect(out.clusters).toEqual([{ ids: [ID000, ID001], canonical: ID000 }]);
+    expect(out.clusters).toEqual([{ ids: [ID000, ID001], canonical: ID000, canonicalReason: 'credited' }]);
+    expect(out.lowContent).toEqual({ ids: [], duplicates: [] });
 
     const derived = out.pairs.find((p) => p.relation === 'derived')!;
     expect(derived).toMatchObject({ a: ID001, b: ID000, direction: 'a-from-b', copy: ID001, original: ID000 });
@@ -73,7 +75,7 @@ describe('neardup scan fixtures/articles', () => {
   it('--meta reads dates from fixtures/expected.json (000 is the original by date too)', () => {
     const r = neardup(['scan', 'fixtures/articles', '--meta', 'fixtures/expected.json', '--format', 'json']);
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as ScanJson).clusters).toEqual([{ ids: [ID000, ID001], canonical: ID000 }]);
+    expect((JSON.parse(r.stdout) as ScanJson).clusters).toEqual([{ ids: [ID000, ID001], canonical: ID000, canonicalReason: 'earliest' }]);
   });
 
   it('--format jsonl: one finding per line, matches and repeats first, clusters and a summary last', () => {
@@ -86,7 +88,8 @@ describe('neardup scan fixtures/articles', () => {
     expect(types.indexOf('cluster')).toBeGreaterThan(types.lastIndexOf('match'));
     expect(types.indexOf('cluster')).toBeGreaterThan(types.lastIndexOf('repeat'));
     expect(types.at(-1)).toBe('summary');
-    expect(lines.find((l) => l.type === 'cluster')).toEqual({ type: 'cluster', ids: [ID000, ID001], canonical: ID000 });
+    expect(lines.find((l) => l.type === 'cluster')).toEqual({ type: 'cluster', ids: [ID000, ID001], canonical: ID000, canonicalReason: 'credited' });
+    expect(lines.at(-2)).toEqual({ type: 'lowContent', ids: [], duplicates: [] });
     expect(lines.find((l) => l.type === 'repeat' && l.id === ID001)).toMatchObject({ first: { from: 2, to: 7 }, second: { from: 8, to: 13 } });
   });
 
@@ -131,7 +134,17 @@ describe('neardup scan: JSONL input', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as ScanJson;
-    expect(out.clusters).toEqual([{ ids: ['1', 'two'], canonical: '1' }]);
+    expect(out.clusters).toEqual([{ ids: ['1', 'two'], canonical: '1', canonicalReason: 'earliest' }]);
+  });
+
+  it('reports placeholder bodies apart from clusters (json and jsonl)', () => {
+    const input = [good('w', wire), good('c', rewrite), good('p1', '******Blah blah blah.'), good('p2', '******Blah blah blah.'), good('h', 'Markets close higher')].join('\n');
+    const out = JSON.parse(neardup(['scan', '-', '--format', 'json'], input).stdout) as ScanJson;
+    expect(out.clusters.map((c) => c.ids)).toEqual([['c', 'w']]);
+    expect(out.lowContent).toEqual({ ids: ['h', 'p1', 'p2'], duplicates: [{ ids: ['p1', 'p2'], words: 1 }] });
+    const lines = neardup(['scan', '-', '--format', 'jsonl'], input).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; [k: string]: unknown });
+    expect(lines.find((l) => l.type === 'lowContent')).toEqual({ type: 'lowContent', ids: ['h', 'p1', 'p2'], duplicates: [{ ids: ['p1', 'p2'], words: 1 }] });
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', clusters: 1, lowContent: 3 });
   });
 
   it('reports each malformed line on stderr with its line number, skips it, and goes on', () => {
@@ -159,7 +172,7 @@ describe('neardup scan: JSONL input', () => {
     const out = JSON.parse(r.stdout) as ScanJson;
     expect(out.articles).toBe(2);
     expect(out.skipped).toBe(4);
-    expect(out.clusters).toEqual([{ ids: ['a', 'b'], canonical: 'a' }]);
+    expect(out.clusters).toEqual([{ ids: ['a', 'b'], canonical: 'a', canonicalReason: expect.any(String) }]);
   });
 
   it('reports a line of invalid UTF-8 instead of decoding it into replacement characters', () => {

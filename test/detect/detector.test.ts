@@ -17,7 +17,7 @@ async function fixtureDetector(): Promise<{ detector: Detector; matches: Map<str
 describe('Detector on the five fixtures (defaults)', () => {
   it('forms one cluster {000, 001} with canonical 000', async () => {
     const { detector } = await fixtureDetector();
-    expect(await detector.clusters()).toEqual([{ ids: ['000', '001'], canonical: '000' }]);
+    expect(await detector.clusters()).toEqual([{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }]);
     expect(await detector.size()).toBe(5);
   });
 
@@ -116,12 +116,12 @@ describe('Detector behaviour', () => {
     const d1 = new Detector();
     await d1.add({ id: 'late', text: base, publishedAt: '2024-02-02' });
     await d1.add({ id: 'early', text: base + '\n\nExtra closing line for this copy.', publishedAt: '2024-02-01' });
-    expect((await d1.clusters())[0]!.canonical).toBe('early');
+    expect((await d1.clusters())[0]).toMatchObject({ canonical: 'early', canonicalReason: 'earliest' });
     const d2 = new Detector();
     const paragraphs = splitParagraphs(base).map((p) => p.text);
     await d2.add({ id: 'copy', text: paragraphs.slice(0, 3).join('\n\n') + '\n\nSource: Reuters' });
     await d2.add({ id: 'wire', text: base });
-    expect((await d2.clusters())[0]).toEqual({ ids: ['copy', 'wire'], canonical: 'wire' });
+    expect((await d2.clusters())[0]).toEqual({ ids: ['copy', 'wire'], canonical: 'wire', canonicalReason: 'credited' });
   });
 
   it('evicts articles older than a time', async () => {

@@ -57,7 +57,7 @@ describe('Detector.process', () => {
     const keeping = new Detector({ keepDuplicates: true });
     await keeping.process(news[0]!);
     expect((await keeping.process({ id: 'again', text: news[0]!.text })).added).toBe(true);
-    expect(await keeping.clusters()).toEqual([{ ids: ['again', 'news-0'], canonical: expect.any(String) }]);
+    expect(await keeping.clusters()).toEqual([{ ids: ['again', 'news-0'], canonical: expect.any(String), canonicalReason: expect.any(String) }]);
   });
 
   it('replaces an article re-sent with the same id', async () => {

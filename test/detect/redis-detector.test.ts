@@ -136,7 +136,7 @@ if (unreachable !== undefined && process.env.CI) {
         expect(await b.call({ op: 'add', article: article('001') })).toEqual([expect.objectContaining({ id: '000', relation: 'derived', direction: 'query-from-match' })]);
         await expect(a.call({ op: 'add', article: article('001') })).rejects.toThrow(/already in the index/);
 
-        const clusters = [{ ids: ['000', '001'], canonical: '000' }];
+        const clusters = [{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }];
         expect(await a.call({ op: 'clusters' })).toEqual(clusters);
         expect(await b.call({ op: 'clusters' })).toEqual(clusters);
         const pairs = (await a.call({ op: 'pairs' })) as { a: string; b: string; relation: string }[];

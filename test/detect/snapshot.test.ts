@@ -57,7 +57,7 @@ describe('Detector snapshots on the fixtures', () => {
     const bytes = await detector.save();
     const loaded = await Detector.load(bytes);
     expect(await answers(loaded, queries)).toEqual(before);
-    expect(before.clusters).toEqual([{ ids: ['000', '001'], canonical: '000' }]);
+    expect(before.clusters).toEqual([{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }]);
     for (const id of texts.keys()) expect(await loaded.articles.get(id)).toEqual(await detector.articles.get(id));
     expect(Buffer.compare(await loaded.save(), bytes)).toBe(0); // a loaded detector saves the same bytes
   });

@@ -11,7 +11,7 @@ import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 
 describe('scanParallel from the built package', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist', 'scan-worker.js'))) spawnSync('npx', ['tsup'], { cwd: ROOT, stdio: 'ignore' });
+
   });
 
   it.each([

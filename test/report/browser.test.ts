@@ -130,7 +130,7 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('HTML report in headless Chromium'
       { a: '002', b: '000', comparison: compare(texts.get('002')!, texts.get('000')!) },
     ];
     const repeats = [...texts].flatMap(([id, text]) => findRepeats(text).map((r) => ({ id, ...r })));
-    const page = await open(renderScanHtml({ articles: 3, clusters: [{ ids: ['000', '001'], canonical: '000' }], pairs, repeats, texts }));
+    const page = await open(renderScanHtml({ articles: 3, clusters: [{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }], pairs, repeats, texts }));
     expect(await page.locator('section.pair').count()).toBe(2);
     expect(await page.locator('#pairs + table tbody tr').count()).toBe(2);
     expect(await page.locator('#repeats + table tbody tr').count()).toBe(2);

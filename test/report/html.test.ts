@@ -60,7 +60,7 @@ describe('renderScanHtml (markup)', () => {
     const c = compare(rewrite, wire);
     const html = renderScanHtml({
       articles: 2,
-      clusters: [{ ids: ['000', '001'], canonical: '000' }],
+      clusters: [{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }],
       pairs: [{ a: '001', b: '000', comparison: c }],
       repeats: findRepeats(rewrite).map((r) => ({ id: '001', ...r })),
       texts: new Map([
