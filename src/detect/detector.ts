@@ -529,7 +529,7 @@ export class Detector {
   }
 
   /** @internal The steps of `add()` one by one, for the parallel driver (src/parallel/). */
-  [DETECTOR_PIPELINE](): DetectorPipeline {
+  [DETECTOR_PIPELINE](): DetectorPipeline<Article, Match> {
     const o = this.options;
     return {
       settings: {

@@ -4,7 +4,6 @@
  * writes the indexes, in input order. Internal; not part of the public API.
  */
 import type { AlignOptions } from '../align/options.js';
-import type { Article, Match } from './detector.js';
 import type { Query } from './query.js';
 
 /** Key of the Detector method that hands out its pipeline; not part of the public API. */
@@ -22,8 +21,11 @@ export interface PipelineSettings {
   readonly minContentWords: number;
 }
 
-/** `add(article)` is, in order: `check`, `prepareQuery` (anywhere), `match`, `enter`. */
-export interface DetectorPipeline {
+/**
+ * `add(article)` is, in order: `check`, `prepareQuery` (anywhere), `match`, `enter`. Generic in
+ * the Detector's article and match types, so that this file imports nothing of detector.ts.
+ */
+export interface DetectorPipeline<Article, Match> {
   readonly settings: PipelineSettings;
   /** Validates the article and refuses an id already present (`DuplicateIdError`); its time in ms. */
   check(article: Article): Promise<number | undefined>;
