@@ -5,3 +5,4 @@ export { decideDirection, decideRelation, directionOf, type Direction, type Dire
 export { DEFAULT_SCORE_MODEL, relationScore, SCORE_THRESHOLDS, type ScoreFeatures, type ScoreModel } from './score.js';
 export { backgroundRarity, type RarityWeight } from './rarity.js';
 export { editSimilarity } from './similarity.js';
+export { sharedSpans, type CharSpan, type SharedSpans } from './shared-spans.js';
