@@ -37,9 +37,12 @@ export interface Article {
   readonly text: string;
   /** A Date, an ISO string, or ms since the epoch. */
   readonly publishedAt?: Date | string | number | undefined;
-  /** Outlet or feed name, kept and reported. */
+  /** Outlet or feed name, kept (in the store and snapshots) and reported. */
   readonly source?: string | undefined;
+  /** Link to the article, kept and reported. */
   readonly url?: string | undefined;
+  /** Headline, kept and reported. */
+  readonly title?: string | undefined;
 }
 
 /** Which of a matched pair is the copy. */
@@ -273,7 +276,7 @@ export class Detector {
   private async insert(a: Article, query: Query, matches: readonly Match[], time: number): Promise<void> {
     await this.documents.insert(a.id, query.signature, time);
     await this.passages.add(a.id, query.prepared.shingles, time);
-    const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, addedAt: time };
+    const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, ...(a.title !== undefined ? { title: a.title } : {}), addedAt: time };
     await this.articles.put(record);
     this.cache.set(a.id, query.prepared);
     this.countParagraphs(a.id, query.prepared, 1);
@@ -688,13 +691,14 @@ function edgeOf(id: string, m: Match): PairEdge {
 
 function checkArticle(article: unknown, name: string): Article {
   if (article === null || typeof article !== 'object') {
-    throw new InvalidArgumentError(`${name} must be an object { id, text, publishedAt?, source?, url? }, got ${describe(article)}`);
+    throw new InvalidArgumentError(`${name} must be an object { id, text, publishedAt?, source?, url?, title? }, got ${describe(article)}`);
   }
   const a = article as Article;
   assertId(a.id, `${name}.id`);
   assertString(a.text, `${name}.text`);
   if (a.source !== undefined) assertString(a.source, `${name}.source`);
   if (a.url !== undefined) assertString(a.url, `${name}.url`);
+  if (a.title !== undefined) assertString(a.title, `${name}.title`);
   return a;
 }
 
