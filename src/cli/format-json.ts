@@ -64,7 +64,7 @@ export function pairRecord(p: ScanPair, ctx: RecordContext): Record<string, unkn
   const c = p.comparison;
   const copy = c.direction === 'a-from-b' ? p.a : c.direction === 'b-from-a' ? p.b : null;
   const info = ctx.info;
-  const side = (id: string) => ({ name: id, credits: creditsOf(ctx, id), publishedAt: info?.get(id)?.publishedAt });
+  const side = (id: string) => ({ name: id, text: ctx.text(id), credits: creditsOf(ctx, id), publishedAt: info?.get(id)?.publishedAt });
   const why = explainPair(c, { a: side(p.a), b: side(p.b) });
   const metaA = metaRecord(info?.get(p.a));
   const metaB = metaRecord(info?.get(p.b));
@@ -96,7 +96,7 @@ export function clusterRecord(c: ClusterView, pairs: readonly ScanPair[], info: 
     ...(c.latest !== undefined ? { latest: new Date(c.latest).toISOString() } : {}),
     members: c.members.map((id) => ({
       id,
-      role: id === c.canonical ? 'original' : clusterRole(pairs, id, c.canonical),
+      role: id === c.canonical ? 'original' : clusterRole(pairs, id, c.canonical, info),
       ...metaRecord(info?.get(id)),
       ...(c.folded.has(id) ? { exactCopies: c.folded.get(id) } : {}),
     })),

@@ -13,7 +13,7 @@ import { clusterRole, pairWhy } from '../report/html-scan.js';
 import type { ArticleInfo } from '../report/scan-types.js';
 import type { ScanView } from '../report/scan-view.js';
 import { isoDay } from '../report/why.js';
-import { kindLabel, paragraphRange, percent, relationLabel } from '../report/wording.js';
+import { kindLabel, pairsByRelationWords, paragraphRange, percent, relationLabel } from '../report/wording.js';
 import { cut, pad, wrap, type Style } from './terminal.js';
 
 /** An article in a table line: its title and source when known, else its id. */
@@ -37,7 +37,7 @@ export function scanTable(r: ScanResult, view: ScanView, style: Style, width: nu
     ),
   );
   const rel = s.pairsByRelation;
-  if (s.pairs > 0) out.push(style.dim(`  pairs: ${rel.duplicate} exact copies, ${rel['near-duplicate']} near-copies, ${rel.derived} rewrites or partial copies, ${rel.related} related`));
+  if (s.pairs > 0) out.push(style.dim(`  pairs: ${pairsByRelationWords(rel)}`));
   if (view.hidden.clusters + view.hidden.pairs > 0) out.push(style.dim(`  not shown: ${count(view.hidden.clusters, 'cluster')}, ${count(view.hidden.pairs, 'pair')} (narrowed by --top, --relation, --min-words or --hide-duplicates)`));
 
   out.push('', style.bold('Clusters') + style.dim(' — copies and rewrites of one text, largest first, the original first'));
@@ -45,7 +45,7 @@ export function scanTable(r: ScanResult, view: ScanView, style: Style, width: nu
   view.clusters.forEach((c, k) => {
     out.push(`${String(k + 1).padStart(4)}. ${style.bold(count(c.ids.length, 'article'))}`);
     for (const id of c.members) {
-      const role = id === c.canonical ? 'original' : clusterRole(r.pairs, id, c.canonical);
+      const role = id === c.canonical ? 'original' : clusterRole(r.pairs, id, c.canonical, info);
       const folded = c.folded.get(id);
       out.push(wrap(`${named(id, info)} — ${role}${folded ? ` (+ ${folded} exact ${folded === 1 ? 'copy' : 'copies'})` : ''}`, width - 8, '        '));
     }

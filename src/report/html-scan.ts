@@ -16,7 +16,7 @@ import type { ArticleInfo, ScanPair, ScanRepeat, ScanResult } from './scan-types
 import { scanView, type ClusterView, type ScanView, type ScanViewOptions } from './scan-view.js';
 import { clusterSizeChart, timelineChart } from './svg-charts.js';
 import { explainPair, type PairWhy } from './why.js';
-import { describePair, memberRole, paragraphRange, percent, plural, relationLabel } from './wording.js';
+import { describePair, memberRole, pairsByRelationWords, paragraphRange, percent, plural, relationLabel } from './wording.js';
 
 export { rankPairs } from './scan-view.js';
 
@@ -38,12 +38,16 @@ const NAME_CHARS = 90;
  * What a cluster member is to the cluster's original, in plain words: "rewrite of the original",
  * "exact copy of the original", or "linked through another member" when the two were not compared.
  */
-export function clusterRole(pairs: readonly ScanPair[], id: string, canonical: string): string {
+export function clusterRole(pairs: readonly ScanPair[], id: string, canonical: string, info?: ReadonlyMap<string, ArticleInfo>): string {
   const p = pairs.find((q) => (q.a === id && q.b === canonical) || (q.a === canonical && q.b === id));
   if (!p) return 'linked through another member';
   const c = p.comparison;
   const copy = c.direction === 'a-from-b' ? p.a : c.direction === 'b-from-a' ? p.b : undefined;
-  return memberRole(c.relation, c.alignments, copy === undefined ? undefined : copy === id);
+  // No direction (exact copies have none): the later-published one is the copy, when both are dated.
+  const mine = info?.get(id)?.publishedAt;
+  const theirs = info?.get(canonical)?.publishedAt;
+  const later = mine !== undefined && theirs !== undefined && mine !== theirs ? mine > theirs : undefined;
+  return memberRole(c.relation, c.alignments, copy === undefined ? later : copy === id);
 }
 
 /** The two sides of a pair as the reports show them: the original (or, unknown, the earlier-added `b`) on the left. */
@@ -242,7 +246,7 @@ function renderCluster(
       if (id === c.canonical) return `<li>${articleHead(id, info?.get(id))} <span class="badge">original</span>${extra}</li>`;
       const pair = (pairsOf.get(id) ?? []).find((q) => (q.a === id && q.b === c.canonical) || (q.a === c.canonical && q.b === id));
       const view = pair && sectionOf.get(pair);
-      const role = escapeHtml(clusterRole(result.pairs, id, c.canonical));
+      const role = escapeHtml(clusterRole(result.pairs, id, c.canonical, info));
       return `<li>${articleHead(id, info?.get(id))} <span class="role">${view ? `<a href="#${view}">${role}</a>` : role}</span>${extra}</li>`;
     })
     .join('');
@@ -276,7 +280,7 @@ function renderSummary(v: ScanView): string {
     `<dl class="facts summary">` +
     fact('Articles', `${s.articles}${s.skipped ? ` <small>${s.skipped} skipped</small>` : ''}`) +
     fact('Clusters of copies', `${s.clusters} <small>${plural(s.clusteredArticles, 'article')} in them</small>`) +
-    fact('Pairs sharing passages', `${s.pairs} <small>${r.duplicate} exact, ${r['near-duplicate']} near-copies, ${r.derived} rewrites or partial copies, ${r.related} related</small>`) +
+    fact('Pairs sharing passages', `${s.pairs} <small>${pairsByRelationWords(r)}</small>`) +
     fact('Repeated blocks', `${s.repeats} <small>inside one article</small>`) +
     `</dl>` +
     (sizes && sizes.length > 0 ? `<figure class="chart-box">${clusterSizeChart(sizes)}<figcaption>How many clusters have 2, 3, 4 … articles</figcaption></figure>` : '')

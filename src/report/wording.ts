@@ -109,3 +109,8 @@ export function memberRole(
   if (memberIsCopy === false) return `the original is ${article} ${label} of it (by the evidence), though published first`;
   return `${label} of the original (which came first is unclear)`;
 }
+
+/** "4 exact copies, 0 near-copies, 1 rewrite or partial copy, 0 related". */
+export function pairsByRelationWords(r: { readonly duplicate: number; readonly 'near-duplicate': number; readonly derived: number; readonly related: number }): string {
+  return `${plural(r.duplicate, 'exact copy', 'exact copies')}, ${plural(r['near-duplicate'], 'near-copy', 'near-copies')}, ${plural(r.derived, 'rewrite or partial copy', 'rewrites or partial copies')}, ${r.related} related`;
+}
