@@ -212,7 +212,7 @@ export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}
     const id = sectionOf.get(p)!;
     const why = pairWhy({ a: left, b: right, comparison }, info, texts);
     parts.push(
-      `<details class="pair" id="${id}"${filterAttrs([p.a, p.b], [comparison.relation], info)}>` +
+      `<details class="pair" id="${id}" data-left="${escapeHtml(left)}" data-right="${escapeHtml(right)}"${filterAttrs([p.a, p.b], [comparison.relation], info)}>` +
         `<summary><h2>${k + 1}. ${escapeHtml(pairHeadline(a, b, comparison))}</h2></summary>` +
         `<p class="lede">${escapeHtml(lede(a.name, b.name, comparison))}</p>` +
         `<p class="why"><b>Why:</b> ${why.direction ? `${escapeHtml(why.direction)}. ` : ''}${escapeHtml(why.relation)}.</p>` +
@@ -275,7 +275,7 @@ function renderSummary(v: ScanView): string {
   const s = v.summary;
   const r = s.pairsByRelation;
   const fact = (term: string, value: string): string => `<div><dt>${term}</dt><dd>${value}</dd></div>`;
-  const sizes = v.clusters.length === s.clusters ? v.clusters.map((c) => c.ids.length) : undefined;
+  const chart = clusterSizeChart(s.clusterSizes);
   return (
     `<dl class="facts summary">` +
     fact('Articles', `${s.articles}${s.skipped ? ` <small>${s.skipped} skipped</small>` : ''}`) +
@@ -283,7 +283,7 @@ function renderSummary(v: ScanView): string {
     fact('Pairs sharing passages', `${s.pairs} <small>${pairsByRelationWords(r)}</small>`) +
     fact('Repeated blocks', `${s.repeats} <small>inside one article</small>`) +
     `</dl>` +
-    (sizes && sizes.length > 0 ? `<figure class="chart-box">${clusterSizeChart(sizes)}<figcaption>How many clusters have 2, 3, 4 … articles</figcaption></figure>` : '')
+    (chart ? `<figure class="chart-box">${chart}<figcaption>How many clusters have 2, 3, 4 … articles</figcaption></figure>` : '')
   );
 }
 

@@ -8,6 +8,7 @@ import type { Relation } from '../align/index.js';
 import type { Cluster } from '../detect/index.js';
 import { UnionFind } from '../detect/union-find.js';
 import type { ArticleInfo, ScanPair, ScanRepeat, ScanResult } from './scan-types.js';
+import { sizeBins } from './svg-charts.js';
 
 /** How to narrow a scan report. */
 export interface ScanViewOptions {
@@ -46,6 +47,8 @@ export interface ScanSummary {
   readonly pairs: number;
   readonly pairsByRelation: Readonly<Record<Exclude<Relation, 'unrelated'>, number>>;
   readonly repeats: number;
+  /** How many clusters have 2, 3, 4, 5–9 … articles. */
+  readonly clusterSizes: readonly { readonly label: string; readonly count: number }[];
 }
 
 /** The narrowed, ordered report. */
@@ -140,6 +143,7 @@ export function scanView(result: ScanResult, options: ScanViewOptions = {}): Sca
     pairs: result.pairs.length,
     pairsByRelation,
     repeats: result.repeats.length,
+    clusterSizes: sizeBins(result.clusters.map((c) => c.ids.length)),
   };
 
   const kept = result.pairs.filter((p) => !short(p.a) && !short(p.b));

@@ -19,15 +19,15 @@ const BINS: readonly (readonly [number, number, string])[] = [
 
 /** How many clusters fall in each size bin (bins with none left out at the tail). */
 export function sizeBins(sizes: readonly number[]): { label: string; count: number }[] {
+  if (sizes.length === 0) return [];
   const out = BINS.map(([lo, hi, label]) => ({ label, count: sizes.filter((s) => s >= lo && s <= hi).length }));
   while (out.length > 1 && out[out.length - 1]!.count === 0) out.pop();
   return out;
 }
 
-/** A bar chart of cluster sizes: how many clusters have 2, 3, 4, 5–9 … articles. */
-export function clusterSizeChart(sizes: readonly number[]): string {
-  if (sizes.length === 0) return '';
-  const bins = sizeBins(sizes);
+/** A bar chart of cluster sizes (from `sizeBins`): how many clusters have 2, 3, 4, 5–9 … articles. */
+export function clusterSizeChart(bins: readonly { readonly label: string; readonly count: number }[]): string {
+  if (bins.every((b) => b.count === 0)) return '';
   const max = Math.max(...bins.map((b) => b.count));
   const barW = 44;
   const gap = 10;
