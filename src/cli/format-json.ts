@@ -35,17 +35,17 @@ export function alignmentsWithShared(textA: string | undefined, textB: string | 
   return alignments.map((x) => ({ ...x, shared: sharedSpans(textA, x.a, textB, x.b) }));
 }
 
-/** The `why` of a pair: which side is the copy, on what evidence, and the relation's basis, in words. */
-export function whyRecord(why: PairWhy, a: string, b: string): Record<string, unknown> {
-  const copy = why.copy === 'a' ? a : why.copy === 'b' ? b : null;
+/**
+ * The `why` of a pair: on what evidence the copy is the copy (`reason`: credit, published-later
+ * or coverage; `agency` for a credit), the calibrated `score` when there is one, and `text`, the
+ * same in words (absent when no side is the copy).
+ */
+export function whyRecord(why: PairWhy): Record<string, unknown> {
   return {
-    copy,
-    original: copy === null ? null : copy === a ? b : a,
     reason: why.reason?.kind ?? null,
     ...(why.reason?.agency !== undefined ? { agency: why.reason.agency } : {}),
     ...(why.score !== undefined ? { score: why.score } : {}),
-    direction: why.direction,
-    relation: why.relation,
+    ...(why.direction ? { text: why.direction } : {}),
   };
 }
 
@@ -59,15 +59,18 @@ function creditsOf(ctx: RecordContext, id: string): readonly Credit[] | undefine
   return found;
 }
 
-/** A verified pair found by `scan`, with metadata, why, and shared phrases. */
-export function pairRecord(p: ScanPair, ctx: RecordContext): Record<string, unknown> {
+/**
+ * A verified pair found by `scan`, with why and shared phrases; with `withMeta` (JSONL lines,
+ * which have no table of articles) also each side's title, source, url and date.
+ */
+export function pairRecord(p: ScanPair, ctx: RecordContext, withMeta = true): Record<string, unknown> {
   const c = p.comparison;
   const copy = c.direction === 'a-from-b' ? p.a : c.direction === 'b-from-a' ? p.b : null;
   const info = ctx.info;
   const side = (id: string) => ({ name: id, text: ctx.text(id), credits: creditsOf(ctx, id), publishedAt: info?.get(id)?.publishedAt });
   const why = explainPair(c, { a: side(p.a), b: side(p.b) });
-  const metaA = metaRecord(info?.get(p.a));
-  const metaB = metaRecord(info?.get(p.b));
+  const metaA = withMeta ? metaRecord(info?.get(p.a)) : undefined;
+  const metaB = withMeta ? metaRecord(info?.get(p.b)) : undefined;
   return {
     a: p.a,
     b: p.b,
@@ -76,7 +79,7 @@ export function pairRecord(p: ScanPair, ctx: RecordContext): Record<string, unkn
     copy,
     original: copy === null ? null : copy === p.a ? p.b : p.a,
     summary: describePair({ a: p.a, b: p.b, relation: c.relation, direction: c.direction, alignments: c.alignments }),
-    why: whyRecord(why, p.a, p.b),
+    why: whyRecord(why),
     ...(why.score !== undefined ? { score: why.score } : {}),
     ...(metaA || metaB ? { meta: { a: metaA ?? {}, b: metaB ?? {} } } : {}),
     similarity: c.jaccard,
@@ -139,15 +142,25 @@ export function comparisonRecord(
     ...c,
     copy,
     original: copy === null ? null : copy === a.name ? b.name : a.name,
-    why: whyRecord(why, a.name, b.name),
+    why: whyRecord(why),
     alignments: alignmentsWithShared(a.text, b.text, c.alignments),
     repeats: { a: repeats.a.map((r) => repeatRecord(r)), b: repeats.b.map((r) => repeatRecord(r)) },
   };
 }
 
-/** Pretty JSON with a final newline. */
+/** Pretty JSON with a final newline; [start, end] offset pairs stay on one line. */
 export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(/\[\n\s*(-?\d+),\n\s*(-?\d+)\n\s*\]/g, '[$1, $2]')}\n`;
+}
+
+/** The metadata table of a JSON report: one entry per article named in it that has any. */
+export function metaTable(ids: Iterable<string>, info: ReadonlyMap<string, ArticleInfo> | undefined): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const id of new Set(ids)) {
+    const m = metaRecord(info?.get(id));
+    if (m) out.push({ id, ...m });
+  }
+  return out;
 }
 
 /** One JSONL line. */

@@ -7,7 +7,7 @@ import { Detector, findRepeats, NeardupError, renderScanHtml, type Credit, type 
 import type { ArticleInfo } from '../report/scan-types.js';
 import { scanView, type ScanViewOptions } from '../report/scan-view.js';
 import { UsageError } from './errors.js';
-import { clusterRecord, json, jsonLine, pairRecord, repeatRecord, summaryRecord, type RecordContext } from './format-json.js';
+import { clusterRecord, json, jsonLine, metaTable, pairRecord, repeatRecord, summaryRecord, type RecordContext } from './format-json.js';
 import { scanTable } from './format-table.js';
 import type { Format } from './formats.js';
 import { openArticles, type FieldMap } from './input.js';
@@ -148,7 +148,7 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
       for (const p of view.pairs) {
         texts.clear();
         await load([p.a, p.b]);
-        records.push(pairRecord(p, ctx));
+        records.push(pairRecord(p, ctx, false));
       }
       texts.clear();
       await out.write(
@@ -158,6 +158,7 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
           skipped: result.skipped,
           clusters: view.clusters.map((c) => clusterRecord(c, pairs, info)),
           pairs: records,
+          meta: metaTable(view.pairs.flatMap((p) => [p.a, p.b]), info),
           ...(o.hideDuplicates ? { duplicates: view.duplicates.map((d) => ({ original: d.original, count: d.copies.length, copies: d.copies })) } : {}),
           repeats: view.repeats.map((r) => repeatRecord(r, info)),
         }),

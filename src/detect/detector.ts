@@ -8,7 +8,7 @@
 import { alignOptions, comparePrepared, toTime, type Comparison } from '../align/compare.js';
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
-import type { DirectionReason, Relation } from '../align/relation.js';
+import type { Direction, DirectionReason, Relation } from '../align/relation.js';
 import { backgroundRarity, corpusRarity, type RarityWeight } from '../align/rarity.js';
 import { DuplicateIdError, InvalidArgumentError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';
@@ -45,8 +45,12 @@ export interface Article {
   readonly title?: string | undefined;
 }
 
-/** Which of a matched pair is the copy. */
-export type MatchDirection = 'query-from-match' | 'match-from-query' | null;
+/**
+ * Which of a matched pair is the copy: the one `Direction` of every record, with a = the query
+ * (or arriving) article and b = the match (or `of`). 'a-from-b': the query is the copy.
+ * @deprecated use `Direction`; kept as its alias.
+ */
+export type MatchDirection = Direction;
 
 /** An indexed article that the query article copies, rewrites, or shares passages with. */
 export interface Match {
@@ -58,7 +62,8 @@ export interface Match {
   readonly similarity: number;
   /** Share of each article covered by aligned passages. */
   readonly coverage: { readonly query: number; readonly match: number };
-  readonly direction: MatchDirection;
+  /** As in `comparison` (a = the query, b = the match): 'a-from-b' means the query is the copy. */
+  readonly direction: Direction;
   /**
    * Why `direction` names that side the copy: `credit` (it credits a wire service, `credit`, the
    * other does not), `published-later`, or `coverage` (it is mostly made of the other); null
@@ -76,10 +81,14 @@ export interface Verdict {
   readonly id: string;
   /** 'new', or the relation to the best match. */
   readonly verdict: 'new' | Exclude<Relation, 'unrelated'>;
-  /** The best match's id, when there is one. */
-  readonly of: string | undefined;
-  /** Which of the article and `of` is the copy. */
-  readonly direction: MatchDirection;
+  /** The best match's id; null when the article is new. */
+  readonly of: string | null;
+  /** Which of the article (a) and `of` (b) is the copy: 'a-from-b' means the article is. */
+  readonly direction: Direction;
+  /** The id of the copy (the article or `of`), null when neither is known to be one. */
+  readonly copy: string | null;
+  /** The id of the original, null when unknown. */
+  readonly original: string | null;
   /** Every verified match, best first. */
   readonly matches: readonly Match[];
   /**
@@ -144,7 +153,7 @@ interface Evidence {
  * const detector = new Detector();
  * await detector.add({ id: 'reuters-1', text: wire, publishedAt: '2024-06-23' });
  * const [best] = await detector.match(rewrite);
- * best; // { id: 'reuters-1', relation: 'derived', direction: 'query-from-match', … }
+ * best; // { id: 'reuters-1', relation: 'derived', direction: 'a-from-b' (the query is the copy), … }
  * await detector.add({ id: 'site-7', text: rewrite, publishedAt: '2024-06-24' });
  * await detector.clusters(); // [{ ids: ['reuters-1', 'site-7'], canonical: 'reuters-1' }]
  * ```
@@ -247,8 +256,10 @@ export class Detector {
     return {
       id: a.id,
       verdict: best ? best.relation : 'new',
-      of: best?.id,
+      of: best?.id ?? null,
       direction: best?.direction ?? null,
+      copy: !best || best.direction === null ? null : best.direction === 'a-from-b' ? a.id : best.id,
+      original: !best || best.direction === null ? null : best.direction === 'a-from-b' ? best.id : a.id,
       matches,
       lowContent: query.lowContent,
       credits: query.prepared.creditList,
@@ -616,7 +627,7 @@ export class Detector {
         score: c.score,
         similarity: c.jaccard,
         coverage: { query: c.coverage.a, match: c.coverage.b },
-        direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
+        direction: c.direction,
         directionReason: c.directionReason,
         credit: c.directionCredit,
         comparison: c,
