@@ -91,7 +91,7 @@ export function pairRecord(p: ScanPair, ctx: RecordContext, withMeta = true): Re
 }
 
 /** A cluster as listed: ids, the original, and each shown member with its role and metadata. */
-export function clusterRecord(c: ClusterView, pairs: readonly ScanPair[], info: ReadonlyMap<string, ArticleInfo> | undefined): Record<string, unknown> {
+export function clusterRecord(c: ClusterView, pairs: ReadonlyMap<string, readonly ScanPair[]>, info: ReadonlyMap<string, ArticleInfo> | undefined): Record<string, unknown> {
   return {
     ids: c.ids,
     canonical: c.canonical,
@@ -148,9 +148,21 @@ export function comparisonRecord(
   };
 }
 
-/** Pretty JSON with a final newline; [start, end] offset pairs stay on one line. */
+const INLINE = '\u0000neardup-inline-';
+
+/** Pretty JSON with a final newline; each alignment on one line (a pair has dozens of them). */
 export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/\[\n\s*(-?\d+),\n\s*(-?\d+)\n\s*\]/g, '[$1, $2]')}\n`;
+  const inline: string[] = [];
+  const text = JSON.stringify(
+    value,
+    (key, v: unknown) => (key === 'alignments' && Array.isArray(v) ? v.map((x) => `${INLINE}${inline.push(JSON.stringify(x)) - 1}`) : v),
+    2,
+  );
+  if (inline.length === 0) return `${text}\n`;
+  const markers = /"\\u0000neardup-inline-(\d+)"/g;
+  // a text that happens to hold the marker itself: no inlining, plain pretty JSON
+  if ((text.match(markers)?.length ?? 0) !== inline.length) return `${JSON.stringify(value, null, 2)}\n`;
+  return `${text.replace(markers, (_, i: string) => inline[Number(i)]!)}\n`;
 }
 
 /** The metadata table of a JSON report: one entry per article named in it that has any. */

@@ -45,7 +45,7 @@ export function scanTable(r: ScanResult, view: ScanView, style: Style, width: nu
   view.clusters.forEach((c, k) => {
     out.push(`${String(k + 1).padStart(4)}. ${style.bold(count(c.ids.length, 'article'))}`);
     for (const id of c.members) {
-      const role = id === c.canonical ? 'original' : clusterRole(r.pairs, id, c.canonical, info);
+      const role = id === c.canonical ? 'original' : clusterRole(view.pairsByArticle, id, c.canonical, info);
       const folded = c.folded.get(id);
       out.push(wrap(`${named(id, info)} — ${role}${folded ? ` (+ ${folded} exact ${folded === 1 ? 'copy' : 'copies'})` : ''}`, width - 8, '        '));
     }

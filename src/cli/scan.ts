@@ -139,30 +139,26 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
   };
   switch (o.format) {
     case 'jsonl':
-      for (const c of view.clusters) await out.write(jsonLine({ type: 'cluster', ...clusterRecord(c, pairs, info) }));
+      for (const c of view.clusters) await out.write(jsonLine({ type: 'cluster', ...clusterRecord(c, view.pairsByArticle, info) }));
       for (const d of view.duplicates) await out.write(jsonLine({ type: 'duplicates', original: d.original, count: d.copies.length, copies: d.copies }));
       await out.write(jsonLine({ type: 'summary', ...summaryRecord(view) }));
       break;
     case 'json': {
-      const records: Record<string, unknown>[] = [];
+      // Streamed field by field and pair by pair: a 100,000-pair archive never sits in memory as one string.
+      const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${json(value).trimEnd().replace(/\n/g, '\n  ')}`;
+      await out.write(`{\n${field('summary', summaryRecord(view))},\n${field('articles', articles)},\n${field('skipped', result.skipped)},\n`);
+      await out.write(`${field('clusters', view.clusters.map((c) => clusterRecord(c, view.pairsByArticle, info)))},\n  "pairs": [`);
+      let first = true;
       for (const p of view.pairs) {
         texts.clear();
         await load([p.a, p.b]);
-        records.push(pairRecord(p, ctx, false));
+        await out.write(`${first ? '' : ','}\n    ${json(pairRecord(p, ctx, false)).trimEnd().replace(/\n/g, '\n    ')}`);
+        first = false;
       }
       texts.clear();
-      await out.write(
-        json({
-          summary: summaryRecord(view),
-          articles,
-          skipped: result.skipped,
-          clusters: view.clusters.map((c) => clusterRecord(c, pairs, info)),
-          pairs: records,
-          meta: metaTable(view.pairs.flatMap((p) => [p.a, p.b]), info),
-          ...(o.hideDuplicates ? { duplicates: view.duplicates.map((d) => ({ original: d.original, count: d.copies.length, copies: d.copies })) } : {}),
-          repeats: view.repeats.map((r) => repeatRecord(r, info)),
-        }),
-      );
+      await out.write(`${first ? '' : '\n  '}],\n${field('meta', metaTable(view.pairs.flatMap((p) => [p.a, p.b]), info))},\n`);
+      if (o.hideDuplicates) await out.write(`${field('duplicates', view.duplicates.map((d) => ({ original: d.original, count: d.copies.length, copies: d.copies })))},\n`);
+      await out.write(`${field('repeats', view.repeats.map((r) => repeatRecord(r, info)))}\n}\n`);
       break;
     }
     case 'html': {

@@ -38,8 +38,8 @@ const NAME_CHARS = 90;
  * What a cluster member is to the cluster's original, in plain words: "rewrite of the original",
  * "exact copy of the original", or "linked through another member" when the two were not compared.
  */
-export function clusterRole(pairs: readonly ScanPair[], id: string, canonical: string, info?: ReadonlyMap<string, ArticleInfo>): string {
-  const p = pairs.find((q) => (q.a === id && q.b === canonical) || (q.a === canonical && q.b === id));
+export function clusterRole(pairs: ReadonlyMap<string, readonly ScanPair[]>, id: string, canonical: string, info?: ReadonlyMap<string, ArticleInfo>): string {
+  const p = pairs.get(id)?.find((q) => (q.a === id && q.b === canonical) || (q.a === canonical && q.b === id));
   if (!p) return 'linked through another member';
   const c = p.comparison;
   const copy = c.direction === 'a-from-b' ? p.a : c.direction === 'b-from-a' ? p.b : undefined;
@@ -129,15 +129,7 @@ export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}
   const clusters = view.clusters.slice(0, maxClusters);
   parts.push(`<h2 id="clusters">Clusters: copies and rewrites of one text <small>largest first, then most recent</small></h2>`);
   if (view.clusters.length === 0) parts.push(`<p class="empty-note">No article copies or rewrites another.</p>`);
-  const pairsOf = new Map<string, ScanPair[]>();
-  for (const p of result.pairs) {
-    for (const id of [p.a, p.b]) {
-      let list = pairsOf.get(id);
-      if (!list) pairsOf.set(id, (list = []));
-      list.push(p);
-    }
-  }
-  clusters.forEach((c, k) => parts.push(renderCluster(c, k, result, pairsOf, sectionOf, info)));
+  clusters.forEach((c, k) => parts.push(renderCluster(c, k, view.pairsByArticle, sectionOf, info)));
   const moreClusters = view.summary.clusters - clusters.length;
   if (moreClusters > 0) parts.push(`<p class="empty-note">${plural(moreClusters, 'more cluster')} not listed here (smaller ones${options.top !== undefined || options.minWords !== undefined ? ', or left out by --top / --min-words' : ''}); the JSON output has them all.</p>`);
 
@@ -231,7 +223,6 @@ export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}
 function renderCluster(
   c: ClusterView,
   k: number,
-  result: ScanResult,
   pairsOf: ReadonlyMap<string, readonly ScanPair[]>,
   sectionOf: ReadonlyMap<ScanPair, string>,
   info: ReadonlyMap<string, ArticleInfo> | undefined,
@@ -246,7 +237,7 @@ function renderCluster(
       if (id === c.canonical) return `<li>${articleHead(id, info?.get(id))} <span class="badge">original</span>${extra}</li>`;
       const pair = (pairsOf.get(id) ?? []).find((q) => (q.a === id && q.b === c.canonical) || (q.a === c.canonical && q.b === id));
       const view = pair && sectionOf.get(pair);
-      const role = escapeHtml(clusterRole(result.pairs, id, c.canonical, info));
+      const role = escapeHtml(clusterRole(pairsOf, id, c.canonical, info));
       return `<li>${articleHead(id, info?.get(id))} <span class="role">${view ? `<a href="#${view}">${role}</a>` : role}</span>${extra}</li>`;
     })
     .join('');

@@ -62,6 +62,21 @@ export interface ScanView {
   /** How many clusters, pairs and groups the filters and `top` left out. */
   readonly hidden: { readonly clusters: number; readonly pairs: number; readonly duplicates: number };
   readonly options: ScanViewOptions;
+  /** Every pair found, by each of its two articles (for looking up a cluster member's pair). */
+  readonly pairsByArticle: ReadonlyMap<string, readonly ScanPair[]>;
+}
+
+/** Pairs by each of their two articles. */
+export function pairsByArticle(pairs: readonly ScanPair[]): Map<string, ScanPair[]> {
+  const out = new Map<string, ScanPair[]>();
+  for (const p of pairs) {
+    for (const id of [p.a, p.b]) {
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      list.push(p);
+    }
+  }
+  return out;
 }
 
 const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate': 3, derived: 2, related: 1, unrelated: 0 };
@@ -194,6 +209,7 @@ export function scanView(result: ScanResult, options: ScanViewOptions = {}): Sca
       duplicates: Math.max(0, duplicates.length - top),
     },
     options,
+    pairsByArticle: pairsByArticle(result.pairs),
   };
 }
 

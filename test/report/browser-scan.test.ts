@@ -45,7 +45,8 @@ describe.skipIf(!CHROMIUM && !process.env.CI)(`scan report of ${N} articles in h
     for (const [i, d] of corpus.entries()) {
       const source = OUTLETS[i % OUTLETS.length]!;
       const url = i % 7 === 3 ? `javascript:alert(${i})` : i % 7 === 5 ? `data:text/html,<b>${i}</b>` : `https://news.example/${i}?a=1&b=2`;
-      const title = `${d.paragraphs[0]!.split(' - ')[1]!.split(' ').slice(0, 7).join(' ')} #${i}`;
+      const lead = d.paragraphs[0]!.split(' - ');
+      const title = `${(lead[1] ?? lead[0]!).split(' ').slice(0, 7).join(' ')} #${i}`;
       const publishedAt = base + i * 600_000;
       info.set(d.id, { title, source, url, publishedAt, words: d.text.split(/\s+/).length });
       texts.set(d.id, d.text);
