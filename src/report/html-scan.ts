@@ -33,6 +33,8 @@ export interface ScanHtmlOptions extends ScanViewOptions {
 }
 
 const NAME_CHARS = 90;
+/** Members listed (and drawn on the timeline) per cluster; the rest are counted. */
+const MAX_MEMBERS = 25;
 
 /**
  * What a cluster member is to the cluster's original, in plain words: "rewrite of the original",
@@ -230,7 +232,8 @@ function renderCluster(
   const members = new Set(c.ids);
   const inside = (pairsOf.get(c.canonical) ?? []).concat(...c.members.filter((id) => id !== c.canonical).map((id) => pairsOf.get(id) ?? []));
   const relations = inside.filter((p) => members.has(p.a) && members.has(p.b)).map((p) => p.comparison.relation);
-  const items = c.members
+  const listed = c.members.slice(0, MAX_MEMBERS);
+  const items = listed
     .map((id) => {
       const folded = c.folded.get(id);
       const extra = folded ? ` <span class="folded">+ ${plural(folded, 'exact copy', 'exact copies')}</span>` : '';
@@ -241,15 +244,16 @@ function renderCluster(
       return `<li>${articleHead(id, info?.get(id))} <span class="role">${view ? `<a href="#${view}">${role}</a>` : role}</span>${extra}</li>`;
     })
     .join('');
-  const points = c.members.flatMap((id) => {
+  const more = c.members.length - listed.length;
+  const points = listed.flatMap((id) => {
     const i = info?.get(id);
     return i?.publishedAt === undefined ? [] : [{ time: i.publishedAt, label: i.source ?? id, original: id === c.canonical }];
   });
   const latest = c.latest === undefined ? '' : ` · latest ${new Date(c.latest).toISOString().slice(0, 10)}`;
   return (
-    `<details class="cluster" id="cluster-${k + 1}"${k < 3 ? ' open' : ''}${filterAttrs(c.ids, relations, info)}>` +
+    `<details class="cluster" id="cluster-${k + 1}"${k < 3 ? ' open' : ''}${filterAttrs(listed, relations, info)}>` +
     `<summary><b>${k + 1}.</b> ${articleHead(c.canonical, info?.get(c.canonical))} <span class="size">${plural(c.ids.length, 'article')}${latest}</span></summary>` +
-    `<ul>${items}</ul>${timelineChart(points)}</details>`
+    `<ul>${items}${more > 0 ? `<li class="more">and ${plural(more, 'more member')} (the JSON output lists them all)</li>` : ''}</ul>${timelineChart(points)}</details>`
   );
 }
 

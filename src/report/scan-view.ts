@@ -115,16 +115,9 @@ function duplicateGroups(pairs: readonly ScanPair[], info: ReadonlyMap<string, A
   for (const p of pairs) if (p.comparison.relation === 'duplicate') links.push([at(p.a), at(p.b)]);
   const sets = new UnionFind(ids.length);
   for (const [x, y] of links) sets.union(x, y);
-  const groups = new Map<number, string[]>();
-  ids.forEach((id, i) => {
-    const root = sets.find(i);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = []));
-    g.push(id);
-  });
   const out = new Map<string, string[]>();
   const order = byDateThenId(info);
-  for (const members of groups.values()) {
+  for (const members of sets.groups(ids)) {
     members.sort(order);
     out.set(members[0]!, members.slice(1));
   }

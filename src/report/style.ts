@@ -70,6 +70,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .badge { display: inline-block; border-radius: 3px; padding: 0 .4rem; font-size: .72rem; font-weight: 700; background: var(--ink); color: #fff; }
 .empty-note { color: var(--muted); font-style: italic; }
 [hidden] { display: none !important; }
+details.cluster, details.pair { content-visibility: auto; contain-intrinsic-size: auto 2.5rem; }
+table.pairs { table-layout: fixed; }
+li.more { color: var(--muted); font-style: italic; }
 h2 small { font-size: .8rem; font-weight: 400; color: var(--muted); }
 .byline { display: block; font-size: .8rem; font-weight: 400; color: var(--muted); }
 summary .byline, li .byline, .colhead .byline { display: inline; }
