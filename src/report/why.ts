@@ -137,7 +137,7 @@ function relationBasis(c: Comparison, sides: PairSides, score: number | undefine
   const parts = [
     n === 0
       ? 'no matching passage'
-      : `${n} matching ${c.unit}${n === 1 ? '' : 's'} (${verbatim} word for word or lightly edited${n > 1 ? `, ${inOrder === n ? 'all' : inOrder} in order` : ''})`,
+      : `${n} matching ${c.unit}${n === 1 ? '' : 's'} (${verbatim === 0 ? (n === 1 ? 'reworded' : 'all reworded') : verbatim === n ? (n === 1 ? 'word for word or lightly edited' : 'all word for word or lightly edited') : `${verbatim} word for word or lightly edited`}${n > 1 ? `, ${inOrder === n ? 'all' : inOrder} in order` : ''})`,
     `covering ${percent(c.coverage.a)} of ${sides.a.name} and ${percent(c.coverage.b)} of ${sides.b.name}`,
     `word overlap ${c.jaccard.toFixed(2)}`,
   ];

@@ -123,7 +123,7 @@ describe('reports an editor reads', () => {
 
   it('says why 001 is the copy, in words', () => {
     expect(html).toContain('Japan, EU to deepen ties credits Reuters (&quot;Source: Reuters&quot;, ¶15); EU &amp; Japan &lt;sign&gt; pact credits no wire service');
-    expect(html).toMatch(/\d+ matching paragraphs \(\d+ word for word or lightly edited, all in order\); covering/);
+    expect(html).toMatch(/\d+ matching paragraphs \(all reworded, all in order\); covering/);
   });
 
   it('one inline script, allowed by its hash in the CSP; no network', async () => {

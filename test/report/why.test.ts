@@ -14,7 +14,7 @@ describe('why a pair is what it is', () => {
     expect(why.copy).toBe('b');
     expect(why.reason).toEqual({ kind: 'credit', agency: 'Reuters' });
     expect(why.direction).toBe('001 credits Reuters ("Source: Reuters", ¶15); 000 credits no wire service');
-    expect(why.relation).toMatch(/^8 matching paragraphs \(0 word for word or lightly edited, all in order\); covering 78% of 000 and 100% of 001; word overlap 0\.14$/);
+    expect(why.relation).toMatch(/^8 matching paragraphs \(all reworded, all in order\); covering 78% of 000 and 100% of 001; word overlap 0\.14$/);
     expect(why.score).toBeUndefined();
   });
 
