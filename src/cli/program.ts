@@ -186,7 +186,7 @@ ${EXIT_HELP}`)
     .addOption(new Option('-t, --threshold <number>', 'whole-text similarity at which two articles are candidates (default: 0.5)').argParser(unitInterval))
     .addOption(new Option('-k, --shingle-size <words>', 'words per shingle (default: 3)').argParser(integer(1, 32)))
     .addHelpText('after', `
-Each verdict line: {"id", "verdict", "of", "direction", "matches", "credits", "boilerplate", "added", "replaced", "evicted"}.
+Each verdict line: {"id", "verdict", "of", "direction", "copy", "original", "matches", "credits", "boilerplate", "added", "replaced", "evicted"}; "of" is null for a new article.
 Malformed lines are reported on stderr with their line number and skipped.
 
 Examples:
