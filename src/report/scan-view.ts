@@ -9,6 +9,7 @@ import type { Cluster } from '../detect/index.js';
 import { UnionFind } from '../detect/union-find.js';
 import type { ArticleInfo, ScanPair, ScanRepeat, ScanResult } from './scan-types.js';
 import { sizeBins } from './svg-charts.js';
+import { scoreOf } from './why.js';
 
 /** How to narrow a scan report. */
 export interface ScanViewOptions {
@@ -83,10 +84,7 @@ const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate'
 
 /** Pairs strongest first: relation, then the calibrated score or the larger coverage, then ids. */
 export function rankPairs(pairs: readonly ScanPair[]): ScanPair[] {
-  const top = (p: ScanPair): number => {
-    const s = (p.comparison as { score?: unknown }).score;
-    return typeof s === 'number' ? s : Math.max(p.comparison.coverage.a, p.comparison.coverage.b);
-  };
+  const top = (p: ScanPair): number => scoreOf(p.comparison) ?? Math.max(p.comparison.coverage.a, p.comparison.coverage.b);
   return [...pairs].sort(
     (x, y) => RELATION_RANK[y.comparison.relation] - RELATION_RANK[x.comparison.relation] || top(y) - top(x) || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0),
   );
