@@ -37,14 +37,13 @@ export function alignmentsWithShared(textA: string | undefined, textB: string | 
 
 /**
  * The `why` of a pair: on what evidence the copy is the copy (`reason`: credit, published-later
- * or coverage; `agency` for a credit), the calibrated `score` when there is one, and `text`, the
- * same in words (absent when no side is the copy).
+ * or coverage; `agency` for a credit) and `text`, the same in words (absent when no side is the
+ * copy). The calibrated `score` sits beside it, on the pair.
  */
 export function whyRecord(why: PairWhy): Record<string, unknown> {
   return {
     reason: why.reason?.kind ?? null,
     ...(why.reason?.agency !== undefined ? { agency: why.reason.agency } : {}),
-    ...(why.score !== undefined ? { score: why.score } : {}),
     ...(why.direction ? { text: why.direction } : {}),
   };
 }

@@ -12,7 +12,7 @@ import {
 import { clusterRole, pairWhy } from '../report/html-scan.js';
 import type { ArticleInfo } from '../report/scan-types.js';
 import type { ScanView } from '../report/scan-view.js';
-import { isoDay } from '../report/why.js';
+import { isoDay, scoreOf } from '../report/why.js';
 import { kindLabel, pairsByRelationWords, paragraphRange, percent, relationLabel } from '../report/wording.js';
 import { cut, pad, wrap, type Style } from './terminal.js';
 
@@ -58,7 +58,8 @@ export function scanTable(r: ScanResult, view: ScanView, style: Style, width: nu
     const sentence = describePair({ a: named(p.a, info), b: named(p.b, info), relation: c.relation, direction: c.direction, alignments: c.alignments });
     out.push(`  ${wrap(sentence, width - 6, '      ').trimStart()}`);
     const order = c.alignments.length > 1 ? (c.ordered === 1 ? ', all in order' : `, ${Math.round(c.ordered * c.alignments.length)} in order`) : '';
-    out.push(style.dim(`      ${c.relation} · ${count(c.alignments.length, `matching ${c.unit}`)}${order} · Jaccard ${c.jaccard.toFixed(2)}`));
+    const score = scoreOf(c);
+    out.push(style.dim(`      ${c.relation}${score === undefined ? '' : ` (score ${score.toFixed(2)})`} · ${count(c.alignments.length, `matching ${c.unit}`)}${order} · Jaccard ${c.jaccard.toFixed(2)}`));
     out.push(style.dim(wrap(`coverage: ${percent(c.coverage.a)} of ${p.a}, ${percent(c.coverage.b)} of ${p.b}`, width - 6, '      ')));
     const why = pairWhy(p, info, r.texts);
     if (why.direction) out.push(style.dim(wrap(`why: ${why.direction}`, width - 6, '      ')));

@@ -1,9 +1,9 @@
 /**
  * Why a pair is what it is: which side is the copy and on what evidence (a wire credit and where
  * it stands, the later publication, or coverage), and the score behind the relation. Reads the
- * calibrated `score` and `directionReason` of a Comparison when the aligner provides them (one
- * accessor each, below); otherwise names the evidence from facts the report has — the credits in
- * each text, the dates, the coverage — in the order `decideDirection` weighs them.
+ * calibrated `score` and the `directionReason` / `directionCredit` that `compare` gives (one
+ * accessor each, below); for a comparison without a reason it names the evidence from facts the
+ * report has — the credits in each text, the dates, the coverage — as `decideDirection` weighs them.
  */
 import type { Comparison } from '../align/index.js';
 import { findCredits, splitParagraphs, type Credit } from '../text/index.js';
@@ -47,22 +47,17 @@ export interface PairWhy {
   readonly relation: string;
 }
 
-/** The calibrated relation score of a comparison, if the aligner provides one. */
+/** The calibrated relation score of a comparison (`Comparison.score`), when it is a finite number. */
 export function scoreOf(c: Comparison): number | undefined {
-  const s = (c as { score?: unknown }).score;
+  const s: unknown = c.score;
   return typeof s === 'number' && Number.isFinite(s) ? s : undefined;
 }
 
-/** The aligner's own direction reason, if it provides one (a kind string or `{ kind | type, agency? }`). */
+/** The aligner's own direction reason (`directionReason`, with `directionCredit` for a credit), if it gave one. */
 export function givenDirectionReason(c: Comparison): DirectionReason | undefined {
-  const r = (c as { directionReason?: unknown }).directionReason;
-  if (typeof r === 'string') return isKind(r) ? { kind: r } : undefined;
-  if (r === null || typeof r !== 'object') return undefined;
-  const o = r as { kind?: unknown; type?: unknown; agency?: unknown; credit?: unknown };
-  const kind = o.kind ?? o.type;
+  const kind: unknown = c.directionReason;
   if (typeof kind !== 'string' || !isKind(kind)) return undefined;
-  const agency = typeof o.agency === 'string' ? o.agency : typeof o.credit === 'string' ? o.credit : undefined;
-  return agency === undefined ? { kind } : { kind, agency };
+  return kind === 'credit' && typeof c.directionCredit === 'string' ? { kind, agency: c.directionCredit } : { kind };
 }
 
 function isKind(s: string): s is DirectionReasonKind {

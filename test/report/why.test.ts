@@ -14,8 +14,8 @@ describe('why a pair is what it is', () => {
     expect(why.copy).toBe('b');
     expect(why.reason).toEqual({ kind: 'credit', agency: 'Reuters' });
     expect(why.direction).toBe('001 credits Reuters ("Source: Reuters", ¶15); 000 credits no wire service');
-    expect(why.relation).toMatch(/^8 matching paragraphs \(all reworded, all in order\); covering 78% of 000 and 100% of 001; word overlap 0\.14$/);
-    expect(why.score).toBeUndefined();
+    expect(why.relation).toMatch(/^score 0\.\d\d; 8 matching paragraphs \(all reworded, all in order\); covering 78% of 000 and 100% of 001; word overlap 0\.14$/);
+    expect(why.score).toBe(c.score);
   });
 
   it('without credits, the later date; without dates, coverage', () => {
@@ -36,15 +36,16 @@ describe('why a pair is what it is', () => {
     expect(explainPair(c, { a: { name: '003' }, b: { name: '004' } })).toMatchObject({ copy: null, reason: null, direction: '' });
   });
 
-  it('reads a calibrated score and the aligner’s own direction reason when a Comparison carries them', () => {
+  it('reads the calibrated score and the aligner’s own direction reason and credit', () => {
     const c = compare(wire, rewrite);
-    const scored = { ...c, score: 0.87, directionReason: { kind: 'published-later' } } as Comparison;
-    expect(scoreOf(c)).toBeUndefined();
-    expect(scoreOf(scored)).toBe(0.87);
-    expect(givenDirectionReason({ ...c, directionReason: 'coverage' } as Comparison)).toEqual({ kind: 'coverage' });
-    expect(givenDirectionReason({ ...c, directionReason: { type: 'credit', credit: 'AFP' } } as Comparison)).toEqual({ kind: 'credit', agency: 'AFP' });
-    expect(givenDirectionReason({ ...c, directionReason: 'bogus' } as Comparison)).toBeUndefined();
-    const why = explainPair(scored, { a: { name: '000', text: wire, publishedAt: day(23) }, b: { name: '001', text: rewrite, publishedAt: day(24) } });
+    expect(scoreOf(c)).toBe(c.score);
+    expect(c.score).toBeGreaterThan(0.5);
+    expect(givenDirectionReason(c)).toEqual({ kind: 'credit', agency: 'Reuters' });
+    expect(givenDirectionReason({ ...c, directionReason: 'coverage', directionCredit: null })).toEqual({ kind: 'coverage' });
+    expect(givenDirectionReason({ ...c, directionReason: null, directionCredit: null })).toBeUndefined();
+    // the aligner's reason wins over the report's own reading of the facts
+    const later = { ...c, directionReason: 'published-later' as const, directionCredit: null, score: 0.87 };
+    const why = explainPair(later, { a: { name: '000', text: wire, publishedAt: day(23) }, b: { name: '001', text: rewrite, publishedAt: day(24) } });
     expect(why.score).toBe(0.87);
     expect(why.reason).toEqual({ kind: 'published-later' });
     expect(why.relation.startsWith('score 0.87; ')).toBe(true);
