@@ -94,6 +94,7 @@ export function clusterRecord(c: ClusterView, pairs: ReadonlyMap<string, readonl
   return {
     ids: c.ids,
     canonical: c.canonical,
+    canonicalReason: c.canonicalReason,
     size: c.ids.length,
     ...(c.latest !== undefined ? { latest: new Date(c.latest).toISOString() } : {}),
     members: c.members.map((id) => ({

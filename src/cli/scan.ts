@@ -3,7 +3,8 @@
  * matches, repeated blocks inside each article (`findRepeats`), and the clusters at the end —
  * narrowed and ordered for reading (`--top`, `--relation`, `--min-words`, `--hide-duplicates`).
  */
-import { Detector, findRepeats, NeardupError, renderScanHtml, type Credit, type Relation, type ScanPair, type ScanRepeat, type ScanResult } from '../index.js';
+import { availableParallelism } from 'node:os';
+import { addParallel, Detector, DuplicateIdError, NeardupError, renderScanHtml, type Credit, type Relation, type ScanPair, type ScanRepeat, type ScanResult } from '../index.js';
 import type { ArticleInfo } from '../report/scan-types.js';
 import { scanView, type ScanViewOptions } from '../report/scan-view.js';
 import { UsageError } from './errors.js';
@@ -30,6 +31,8 @@ export interface ScanOptions {
   readonly relations?: readonly Relation[] | undefined;
   readonly minWords?: number | undefined;
   readonly hideDuplicates?: boolean | undefined;
+  /** 1: in this thread; N ≥ 2: N worker threads (addParallel). Default: available cores. */
+  readonly jobs?: number | undefined;
 }
 
 /** Words in a text (runs of non-space characters), without allocating them. */
@@ -55,7 +58,17 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
   let progress: Progress | undefined;
   const warnings = new Warnings(undefined, () => progress?.stop());
   const meta = o.meta === undefined ? undefined : await loadMeta(o.meta, warnings.warn);
-  const source = await openArticles(input, { meta, fields: o.fields, warn: warnings.warn });
+  // The reader runs ahead of the scan (workers prepare what comes next): its warnings wait for
+  // the article read after them, so that stderr reads in input order whatever --jobs is.
+  let readerWarnings: string[] = [];
+  const source = await openArticles(input, { meta, fields: o.fields, warn: (message) => readerWarnings.push(message) });
+  async function* articlesWithWarnings() {
+    for await (const article of source.articles()) {
+      const before = readerWarnings;
+      readerWarnings = [];
+      yield { ...article, before };
+    }
+  }
   let detector: Detector;
   try {
     detector = new Detector({ threshold: o.threshold, shingleSize: o.shingleSize });
@@ -82,22 +95,22 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
   let articles = 0;
   let rejected = 0;
   const firstSeen = new Map<string, string>();
-  for await (const article of source.articles()) {
-    const earlier = firstSeen.get(article.id);
-    if (earlier !== undefined) {
-      warnings.warn(`${article.where}: id ${JSON.stringify(article.id)} was already used at ${earlier}; skipped (ids must be unique)`);
+  const jobs = o.jobs ?? availableParallelism();
+  // In input order, as detector.add() one by one would: a reused id meets DuplicateIdError.
+  for await (const outcome of addParallel(detector, articlesWithWarnings(), { workers: jobs === 1 ? 0 : jobs, repeats: o.repeats })) {
+    const { article } = outcome;
+    for (const message of article.before) warnings.warn(message);
+    if (outcome.error) {
+      const earlier = firstSeen.get(article.id);
+      if (earlier !== undefined && outcome.error instanceof DuplicateIdError) {
+        warnings.warn(`${article.where}: id ${JSON.stringify(article.id)} was already used at ${earlier}; skipped (ids must be unique)`);
+      } else {
+        warnings.warn(`${article.where}: ${outcome.error.message}; skipped`);
+      }
       rejected++;
       continue;
     }
-    let matches;
-    try {
-      matches = await detector.add({ id: article.id, text: article.text, publishedAt: article.publishedAt, source: article.source, url: article.url, title: article.title });
-    } catch (err) {
-      if (!(err instanceof NeardupError)) throw err;
-      warnings.warn(`${article.where}: ${err.message}; skipped`);
-      rejected++;
-      continue;
-    }
+    const matches = outcome.matches;
     articles++;
     firstSeen.set(article.id, article.where);
     info.set(article.id, { title: article.title, source: article.source, url: article.url, publishedAt: timeOf(article.publishedAt), words: countWords(article.text) });
@@ -113,21 +126,21 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
         await out.write(jsonLine({ type: 'match', ...pairRecord(pair, ctx) }));
       }
     }
-    if (o.repeats) {
-      for (const r of findRepeats(article.text)) {
-        const repeat: ScanRepeat = { id: article.id, ...r };
-        repeats.push(repeat);
-        if (stream && !short(article.id)) await out.write(jsonLine({ type: 'repeat', ...repeatRecord(repeat, info) }));
-      }
+    for (const r of outcome.repeats ?? []) {
+      const repeat: ScanRepeat = { id: article.id, ...r };
+      repeats.push(repeat);
+      if (stream && !short(article.id)) await out.write(jsonLine({ type: 'repeat', ...repeatRecord(repeat, info) }));
     }
     if (stream) texts.clear();
     progress.update(articles);
   }
+  for (const message of readerWarnings) warnings.warn(message);
   current = undefined;
   progress.stop();
   warnings.finish();
 
   const clusters = await detector.clusters();
+  const lowContent = await detector.lowContent();
   const result: ScanResult = { articles, skipped: source.skipped() + rejected, clusters, pairs, repeats, info };
   const view = scanView(result, viewOptions);
   const load = async (ids: Iterable<string>): Promise<void> => {
@@ -141,13 +154,14 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
     case 'jsonl':
       for (const c of view.clusters) await out.write(jsonLine({ type: 'cluster', ...clusterRecord(c, view.pairsByArticle, info) }));
       for (const d of view.duplicates) await out.write(jsonLine({ type: 'duplicates', original: d.original, count: d.copies.length, copies: d.copies }));
-      await out.write(jsonLine({ type: 'summary', ...summaryRecord(view) }));
+      await out.write(jsonLine({ type: 'lowContent', ids: lowContent.ids, duplicates: lowContent.duplicates }));
+      await out.write(jsonLine({ type: 'summary', ...summaryRecord(view), lowContent: lowContent.ids.length }));
       break;
     case 'json': {
       // Streamed field by field and pair by pair: a 100,000-pair archive never sits in memory as one string.
       const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${json(value).trimEnd().replace(/\n/g, '\n  ')}`;
       await out.write(`{\n${field('summary', summaryRecord(view))},\n${field('articles', articles)},\n${field('skipped', result.skipped)},\n`);
-      await out.write(`${field('clusters', view.clusters.map((c) => clusterRecord(c, view.pairsByArticle, info)))},\n  "pairs": [`);
+      await out.write(`${field('clusters', view.clusters.map((c) => clusterRecord(c, view.pairsByArticle, info)))},\n${field('lowContent', lowContent)},\n  "pairs": [`);
       let first = true;
       for (const p of view.pairs) {
         texts.clear();

@@ -174,7 +174,7 @@ export function scanView(result: ScanResult, options: ScanViewOptions = {}): Sca
       const t = info?.get(id)?.publishedAt;
       if (t !== undefined && (latest === undefined || t > latest)) latest = t;
     }
-    clusters.push({ ids: c.ids, canonical: c.canonical, members, folded, latest });
+    clusters.push({ ...c, members, folded, latest });
   }
   clusters.sort(
     (x, y) =>

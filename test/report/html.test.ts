@@ -112,7 +112,7 @@ describe('reports an editor reads', () => {
     ['000', { title: 'EU & Japan <sign> pact', source: 'Reuters', url: 'https://example.com/a?x=1&y=2', publishedAt: Date.UTC(2024, 5, 23) }],
     ['001', { title: 'Japan, EU to deepen ties', source: 'Daily "Site"', url: 'javascript:alert(1)', publishedAt: Date.UTC(2024, 5, 24) }],
   ]);
-  const html = renderScanHtml({ articles: 2, clusters: [{ ids: ['000', '001'], canonical: '000' }], pairs: [{ a: '001', b: '000', comparison: c }], repeats: [], texts, info });
+  const html = renderScanHtml({ articles: 2, clusters: [{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }], pairs: [{ a: '001', b: '000', comparison: c }], repeats: [], texts, info });
 
   it('headings show the title and source; only http(s) URLs are links', () => {
     expect(html).toContain('<b class="title">EU &amp; Japan &lt;sign&gt; pact</b> <span class="byline">Reuters · 2024-06-23 · 000 <a class="ext" href="https://example.com/a?x=1&amp;y=2"');
@@ -158,7 +158,7 @@ describe('reports an editor reads', () => {
   it('cluster roles read as English', () => {
     const related = compare(fixture('002'), wire);
     expect(related.relation).toBe('related');
-    const page = renderScanHtml({ articles: 2, clusters: [{ ids: ['000', '002'], canonical: '000' }], pairs: [{ a: '002', b: '000', comparison: related }], repeats: [] });
+    const page = renderScanHtml({ articles: 2, clusters: [{ ids: ['000', '002'], canonical: '000', canonicalReason: 'earliest' }], pairs: [{ a: '002', b: '000', comparison: related }], repeats: [] });
     expect(page).toContain('shares passages with the original');
     expect(page).not.toContain('related of');
   });
