@@ -46,6 +46,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'detector-synthetic', load: () => import('./sections/detector-synthetic.js') },
   { name: 'scan-e2e', load: () => import('./sections/scan-e2e.js') },
   { name: 'parallel', load: () => import('./sections/parallel.js') },
+  { name: 'scan-report', load: () => import('./sections/scan-report.js') },
   { name: 'redis', load: () => import('./sections/redis.js') },
   { name: 'corpus-checks', load: () => import('./sections/corpus-checks.js') },
   { name: 'startup', load: () => import('./sections/startup.js') },

@@ -71,6 +71,7 @@ export { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './align/options.js';
 export { findRepeats, type Repeat, type RepeatOptions } from './align/repeats.js';
 export type { Direction, DirectionReason, Relation } from './align/relation.js';
 export type { ScoreFeatures } from './align/score.js';
+export { sharedSpans, type CharSpan, type SharedSpans } from './align/shared-spans.js';
 
 // Detector, feed, persistence
 export { Detector, type Article, type LowContentReport, type Match, type MatchDirection, type MatchOptions, type Verdict } from './detect/detector.js';

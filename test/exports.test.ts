@@ -14,7 +14,7 @@ const EXPORTS = [
   // indexes and storage
   'LshIndex', 'saveIndexFile', 'loadIndexFile', 'MemoryStorage', 'MemoryPassageStorage', 'RedisStorage', 'RedisPassageStorage',
   // alignment
-  'compare', 'findRepeats', 'DEFAULT_ALIGN_OPTIONS',
+  'compare', 'findRepeats', 'sharedSpans', 'DEFAULT_ALIGN_OPTIONS',
   // detector, feed, persistence
   'Detector', 'DEFAULT_DETECTOR_OPTIONS', 'DEFAULT_LIMITS', 'MemoryDetectorStore', 'RedisDetectorStore', 'redisDetectorStorage',
   'dedup', 'dedupStream', 'saveDetectorFile', 'loadDetectorFile',

@@ -321,7 +321,8 @@ function liveChars(units: readonly TextUnit[], excluded: Uint8Array): number {
   return n;
 }
 
-function mirror(c: Comparison): Comparison {
+/** The same comparison seen from the other side: a and b swapped, direction (and its reason) reversed. */
+export function mirror(c: Comparison): Comparison {
   return {
     ...c,
     direction: c.direction === 'a-from-b' ? 'b-from-a' : c.direction === 'b-from-a' ? 'a-from-b' : null,

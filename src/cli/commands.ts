@@ -4,6 +4,7 @@
  * classes of its own copy of the library, so `run` can tell them apart.
  */
 export { scan } from './scan.js';
+export { parseFieldMap } from './input.js';
 export { compareCommand } from './compare.js';
 export { repeatsCommand } from './repeats.js';
 export { watch } from './watch.js';

@@ -3,7 +3,7 @@
  */
 import { compare as compareTexts, findRepeats, NeardupError, renderComparisonHtml } from '../index.js';
 import { UsageError } from './errors.js';
-import { comparisonRecord, json } from './format-json.js';
+import { comparisonRecord, json, jsonLine } from './format-json.js';
 import { comparisonTable } from './format-table.js';
 import type { Format } from './formats.js';
 import { readTextInput } from './input.js';
@@ -38,11 +38,16 @@ export async function compareCommand(pathA: string, pathB: string, o: CompareCli
     throw err;
   }
   const repeats = { a: findRepeats(a.text), b: findRepeats(b.text) };
+  const timeA = o.dateA === undefined ? undefined : Date.parse(o.dateA);
+  const timeB = o.dateB === undefined ? undefined : Date.parse(o.dateB);
   const out = await openOutput(o.output);
   if (o.format === 'json' || o.format === 'jsonl') {
-    await out.write(json(comparisonRecord({ name: a.name, path: pathA }, { name: b.name, path: pathB }, comparison, repeats)));
+    const record = comparisonRecord({ name: a.name, path: pathA, text: a.text, publishedAt: timeA }, { name: b.name, path: pathB, text: b.text, publishedAt: timeB }, comparison, repeats);
+    await out.write(o.format === 'json' ? json(record) : jsonLine(record));
   } else if (o.format === 'html') {
-    await out.write(renderComparisonHtml({ id: a.name, text: a.text }, { id: b.name, text: b.text }, comparison, { repeats }));
+    await out.write(
+      renderComparisonHtml({ id: a.name, text: a.text, info: { publishedAt: timeA } }, { id: b.name, text: b.text, info: { publishedAt: timeB } }, comparison, { repeats }),
+    );
   } else {
     await out.write(
       comparisonTable({ ...a, repeats: repeats.a }, { ...b, repeats: repeats.b }, comparison, styleFor(out.isTTY), out.columns),

@@ -9,48 +9,71 @@ import {
   type Repeat,
   type ScanResult,
 } from '../index.js';
-import { clusterRole, rankPairs } from '../report/html-scan.js';
-import { kindLabel, paragraphRange, percent, relationLabel } from '../report/wording.js';
+import { clusterRole, pairWhy } from '../report/html-scan.js';
+import type { ArticleInfo } from '../report/scan-types.js';
+import type { ScanView } from '../report/scan-view.js';
+import { isoDay, scoreOf } from '../report/why.js';
+import { kindLabel, pairsByRelationWords, paragraphRange, percent, relationLabel } from '../report/wording.js';
 import { cut, pad, wrap, type Style } from './terminal.js';
 
-/** What `scan` prints by default on a terminal. */
-export function scanTable(r: ScanResult, style: Style, width: number): string {
+/** An article in a table line: its title and source when known, else its id. */
+function named(id: string, info: ReadonlyMap<string, ArticleInfo> | undefined): string {
+  const i = info?.get(id);
+  const title = i?.title?.replace(/\s+/g, ' ').trim();
+  const extra = [i?.source, i?.publishedAt !== undefined ? isoDay(i.publishedAt) : undefined].filter((x) => x).join(', ');
+  return `${title ? `"${title}" [${id}]` : id}${extra ? ` (${extra})` : ''}`;
+}
+
+/** What `scan` prints by default on a terminal: the summary first, then clusters, pairs (with why), exact copies folded, repeats. */
+export function scanTable(r: ScanResult, view: ScanView, style: Style, width: number): string {
   const out: string[] = [];
-  const skipped = r.skipped ? ` (${r.skipped} skipped)` : '';
+  const info = r.info;
+  const s = view.summary;
+  const skipped = s.skipped ? ` (${s.skipped} skipped)` : '';
   out.push(
     style.bold(
-      `Scanned ${count(r.articles, 'article')}${skipped}: ${count(r.clusters.length, 'cluster')} of copies, ` +
-        `${count(r.pairs.length, 'pair')} sharing passages, ${count(r.repeats.length, 'repeated block')}.`,
+      `Scanned ${count(s.articles, 'article')}${skipped}: ${count(s.clusters, 'cluster')} of copies, ` +
+        `${count(s.pairs, 'pair')} sharing passages, ${count(s.repeats, 'repeated block')}.`,
     ),
   );
+  const rel = s.pairsByRelation;
+  if (s.pairs > 0) out.push(style.dim(`  pairs: ${pairsByRelationWords(rel)}`));
+  if (view.hidden.clusters + view.hidden.pairs > 0) out.push(style.dim(`  not shown: ${count(view.hidden.clusters, 'cluster')}, ${count(view.hidden.pairs, 'pair')} (narrowed by --top, --relation, --min-words or --hide-duplicates)`));
 
-  out.push('', style.bold('Clusters') + style.dim(' — copies and rewrites of one text, the original first'));
-  if (r.clusters.length === 0) out.push(style.dim('  none: no article copies or rewrites another'));
-  r.clusters.forEach((c, k) => {
-    const members = [c.canonical, ...c.ids.filter((id) => id !== c.canonical)];
-    const idWidth = Math.max(...members.map((id) => id.length));
-    members.forEach((id, i) => {
-      const lead = i === 0 ? `${String(k + 1).padStart(3)}. ` : '     ';
-      const role = i === 0 ? 'original' : clusterRole(r.pairs, id, c.canonical);
-      out.push(`${lead}${id.padEnd(idWidth)}  ${style.dim(role)}`);
-    });
+  out.push('', style.bold('Clusters') + style.dim(' — copies and rewrites of one text, largest first, the original first'));
+  if (view.clusters.length === 0) out.push(style.dim('  none: no article copies or rewrites another'));
+  view.clusters.forEach((c, k) => {
+    out.push(`${String(k + 1).padStart(4)}. ${style.bold(count(c.ids.length, 'article'))}`);
+    for (const id of c.members) {
+      const role = id === c.canonical ? 'original' : clusterRole(view.pairsByArticle, id, c.canonical, info);
+      const folded = c.folded.get(id);
+      out.push(wrap(`${named(id, info)} — ${role}${folded ? ` (+ ${folded} exact ${folded === 1 ? 'copy' : 'copies'})` : ''}`, width - 8, '        '));
+    }
   });
 
   out.push('', style.bold('Pairs sharing passages') + style.dim(' — strongest first; coverage = share of each article in matching passages'));
-  if (r.pairs.length === 0) out.push(style.dim('  none'));
-  for (const p of rankPairs(r.pairs)) {
+  if (view.pairs.length === 0) out.push(style.dim('  none'));
+  for (const p of view.pairs) {
     const c = p.comparison;
-    const sentence = describePair({ a: p.a, b: p.b, relation: c.relation, direction: c.direction, alignments: c.alignments });
+    const sentence = describePair({ a: named(p.a, info), b: named(p.b, info), relation: c.relation, direction: c.direction, alignments: c.alignments });
     out.push(`  ${wrap(sentence, width - 6, '      ').trimStart()}`);
     const order = c.alignments.length > 1 ? (c.ordered === 1 ? ', all in order' : `, ${Math.round(c.ordered * c.alignments.length)} in order`) : '';
-    out.push(style.dim(`      ${c.relation} · ${count(c.alignments.length, `matching ${c.unit}`)}${order} · Jaccard ${c.jaccard.toFixed(2)}`));
+    const score = scoreOf(c);
+    out.push(style.dim(`      ${c.relation}${score === undefined ? '' : ` (score ${score.toFixed(2)})`} · ${count(c.alignments.length, `matching ${c.unit}`)}${order} · Jaccard ${c.jaccard.toFixed(2)}`));
     out.push(style.dim(wrap(`coverage: ${percent(c.coverage.a)} of ${p.a}, ${percent(c.coverage.b)} of ${p.b}`, width - 6, '      ')));
+    const why = pairWhy(p, info, r.texts);
+    if (why.direction) out.push(style.dim(wrap(`why: ${why.direction}`, width - 6, '      ')));
+  }
+
+  if (view.duplicates.length > 0) {
+    out.push('', style.bold('Exact copies, folded') + style.dim(' — one line per text'));
+    for (const d of view.duplicates) out.push(wrap(`${named(d.original, info)} and ${count(d.copies.length, 'exact copy', 'exact copies')}: ${d.copies.slice(0, 6).join(', ')}${d.copies.length > 6 ? ', …' : ''}`, width - 4, '    ').replace(/^ {4}/, '  '));
   }
 
   out.push('', style.bold('Repeated blocks inside one article') + style.dim(' — ¶ counted from 1'));
-  if (r.repeats.length === 0) out.push(style.dim('  none'));
-  const idWidth = Math.min(40, Math.max(0, ...r.repeats.map((x) => x.id.length)));
-  for (const x of r.repeats) out.push(`  ${pad(x.id, idWidth)}  ${repeatLine(x)}`);
+  if (view.repeats.length === 0) out.push(style.dim('  none'));
+  const idWidth = Math.min(40, Math.max(0, ...view.repeats.map((x) => x.id.length)));
+  for (const x of view.repeats) out.push(`  ${pad(x.id, idWidth)}  ${repeatLine(x)}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -126,6 +149,6 @@ export function repeatsTable(name: string, text: string, repeats: readonly Repea
   return `${out.join('\n')}\n`;
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
+function count(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }

@@ -2,7 +2,7 @@
  * Reading articles for `scan`, as an async iterable that never holds more than one article's
  * bytes at a time: a directory of .txt/.md files (id = file name without extension), a single
  * text file, or JSONL (a file, or `-` for stdin) with one `{ "id", "text", "publishedAt"?,
- * "source"?, "url"? }` per line. Malformed lines and unreadable files are reported through
+ * "title"?, "source"?, "url"? }` per line (other key names mapped with `--field`). Malformed lines and unreadable files are reported through
  * `warn` with their line number or path and skipped.
  */
 import { createReadStream } from 'node:fs';
@@ -34,9 +34,37 @@ export interface ArticleSource {
 
 export interface InputOptions {
   readonly meta?: Meta | undefined;
+  /** JSONL keys to read each article field from (`--field title=headline`). */
+  readonly fields?: FieldMap | undefined;
   readonly warn: (message: string) => void;
   /** Where `-` reads from. Default process.stdin. */
   readonly stdin?: NodeJS.ReadableStream;
+}
+
+/** The article fields a JSONL line can carry. */
+export const ARTICLE_FIELDS = ['id', 'text', 'title', 'source', 'url', 'publishedAt'] as const;
+export type ArticleField = (typeof ARTICLE_FIELDS)[number];
+
+/** Which JSONL key each article field is read from, when the feed names it differently. */
+export type FieldMap = ReadonlyMap<ArticleField, string>;
+
+/**
+ * Parses `--field` values ("title=headline", repeatable) into a FieldMap; a UsageError names the
+ * fields that can be mapped.
+ */
+export function parseFieldMap(specs: readonly string[] | undefined): FieldMap | undefined {
+  if (specs === undefined || specs.length === 0) return undefined;
+  const map = new Map<ArticleField, string>();
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    const field = spec.slice(0, eq).trim();
+    const key = spec.slice(eq + 1).trim();
+    if (eq < 0 || key === '' || !(ARTICLE_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--field ${JSON.stringify(spec)} is not valid: give FIELD=KEY, e.g. --field title=headline, where FIELD is one of ${ARTICLE_FIELDS.join(', ')}`);
+    }
+    map.set(field as ArticleField, key);
+  }
+  return map;
 }
 
 /** Extensions of text files read from a directory. */
@@ -107,6 +135,7 @@ function withMeta(article: InputArticle, meta: Meta | undefined, file?: string):
     publishedAt: article.publishedAt ?? m.publishedAt,
     source: article.source ?? m.source,
     url: article.url ?? m.url,
+    title: article.title ?? m.title,
   };
 }
 
@@ -222,7 +251,7 @@ function jsonlSource(name: string, stream: NodeJS.ReadableStream, size: number |
           continue;
         }
         if (text.trim() === '') continue;
-        const parsed = parseArticle(text, where, options.warn);
+        const parsed = parseArticle(text, where, options.warn, options.fields);
         if (typeof parsed === 'string') {
           options.warn(`${where}: ${parsed}; skipped`);
           skipped++;
@@ -234,8 +263,8 @@ function jsonlSource(name: string, stream: NodeJS.ReadableStream, size: number |
   };
 }
 
-/** An article from one JSONL line, or why the line is not one. */
-export function parseArticle(line: string, where: string, warn: (message: string) => void): InputArticle | string {
+/** An article from one JSONL line, or why the line is not one; `fields` renames the keys read. */
+export function parseArticle(line: string, where: string, warn: (message: string) => void, fields?: FieldMap): InputArticle | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -244,21 +273,25 @@ export function parseArticle(line: string, where: string, warn: (message: string
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object; expected {"id": ..., "text": ...}';
   const o = value as Record<string, unknown>;
-  if (typeof o.text !== 'string') return 'no "text" string';
-  const id = typeof o.id === 'string' && o.id !== '' ? o.id : typeof o.id === 'number' && Number.isFinite(o.id) ? String(o.id) : undefined;
-  if (id === undefined) return 'no "id" (a non-empty string or a number)';
+  const field = (name: ArticleField): unknown => {
+    const key = fields?.get(name);
+    return key === undefined ? (Object.hasOwn(o, name) ? o[name] : undefined) : Object.hasOwn(o, key) ? o[key] : undefined;
+  };
+  const named = (name: ArticleField): string => JSON.stringify(fields?.get(name) ?? name);
+  const body = field('text');
+  if (typeof body !== 'string') return `no ${named('text')} string`;
+  const rawId = field('id');
+  const id = typeof rawId === 'string' && rawId !== '' ? rawId : typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : undefined;
+  if (id === undefined) return `no ${named('id')} (a non-empty string or a number)`;
   let publishedAt: string | number | undefined;
-  const date = o.publishedAt ?? o.published_at ?? o.date;
+  const date = fields?.has('publishedAt') ? field('publishedAt') : (o.publishedAt ?? o.published_at ?? o.date);
   if (typeof date === 'string' || typeof date === 'number') {
     if (Number.isFinite(typeof date === 'number' ? date : Date.parse(date))) publishedAt = date;
     else warn(`${where}: publishedAt ${JSON.stringify(date)} is not a date; ignored`);
   }
-  return {
-    id,
-    text: o.text,
-    publishedAt,
-    source: typeof o.source === 'string' ? o.source : undefined,
-    url: typeof o.url === 'string' ? o.url : undefined,
-    where,
+  const optional = (name: ArticleField): string | undefined => {
+    const v = field(name);
+    return typeof v === 'string' && v.trim() !== '' ? v : undefined;
   };
+  return { id, text: body, publishedAt, title: optional('title'), source: optional('source'), url: optional('url'), where };
 }

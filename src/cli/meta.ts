@@ -1,6 +1,6 @@
 /**
- * `--meta`: publication dates, sources and URLs for articles that carry none (a directory of text
- * files). Accepts `{ "articles": [ { "file" | "id", "publishedAt"?, "source"?, "url"? } ] }`
+ * `--meta`: publication dates, titles, sources and URLs for articles that carry none (a directory of text
+ * files). Accepts `{ "articles": [ { "file" | "id", "publishedAt"?, "title"?, "source"?, "url"? } ] }`
  * (the shape of fixtures/expected.json), a bare array of such entries, or an object mapping each
  * id or file name to `{ "publishedAt"?, "source"?, "url"? }`.
  */
@@ -14,6 +14,7 @@ export interface MetaEntry {
   readonly publishedAt?: string | number;
   readonly source?: string;
   readonly url?: string;
+  readonly title?: string;
 }
 
 /** Meta data looked up by article id, file name, or file name without its extension. */
@@ -54,7 +55,7 @@ export async function loadMeta(path: string, warn: (message: string) => void): P
   const add = (key: string | undefined, raw: unknown, where: string): void => {
     if (key === undefined || raw === null || typeof raw !== 'object') return;
     const r = raw as Record<string, unknown>;
-    const entry: { publishedAt?: string | number; source?: string; url?: string } = {};
+    const entry: { publishedAt?: string | number; source?: string; url?: string; title?: string } = {};
     const date = r.publishedAt ?? r.published_at ?? r.date;
     if (typeof date === 'string' || typeof date === 'number') {
       if (Number.isFinite(typeof date === 'number' ? date : Date.parse(date))) entry.publishedAt = date;
@@ -62,6 +63,7 @@ export async function loadMeta(path: string, warn: (message: string) => void): P
     }
     if (typeof r.source === 'string') entry.source = r.source;
     if (typeof r.url === 'string') entry.url = r.url;
+    if (typeof r.title === 'string') entry.title = r.title;
     meta.set(key, entry);
   };
   const list = Array.isArray(data) ? data : data !== null && typeof data === 'object' && Array.isArray((data as { articles?: unknown }).articles) ? (data as { articles: unknown[] }).articles : undefined;

@@ -47,6 +47,19 @@ function integer(min: number, max: number) {
   };
 }
 
+const RELATIONS = ['duplicate', 'near-duplicate', 'derived', 'related'] as const;
+
+function relationList(value: string): (typeof RELATIONS)[number][] {
+  const list = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = list.filter((s) => !(RELATIONS as readonly string[]).includes(s));
+  if (list.length === 0 || bad.length > 0) throw new BadOptionValue(`give relations separated by commas, from ${RELATIONS.join(', ')}`);
+  return list as (typeof RELATIONS)[number][];
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 function date(value: string): string {
   if (!Number.isFinite(Date.parse(value))) throw new BadOptionValue('it must be a date, e.g. 2024-06-23 or 2024-06-23T08:00:00Z');
   return value;
@@ -55,7 +68,7 @@ function date(value: string): string {
 const formatOption = (allowed: readonly Format[], note: string): Option =>
   new Option('-f, --format <format>', `output format: ${note}`).choices(allowed);
 
-const outputOption = (): Option => new Option('-o, --output <file>', 'write to this file instead of stdout (the format follows its extension: .html, .json, .jsonl)');
+const outputOption = (exts = '.html, .json, .jsonl, .txt'): Option => new Option('-o, --output <file>', `write to this file instead of stdout (without --format, the format follows its extension: ${exts}; another extension is refused)`);
 
 const EXIT_HELP = `
 Exit status: 0 done; 1 unexpected failure; 2 bad usage (unknown flag, missing or unreadable file).`;
@@ -93,7 +106,12 @@ ${EXIT_HELP}`);
     .addOption(outputOption())
     .addOption(new Option('-t, --threshold <number>', 'whole-text similarity (Jaccard of word shingles) at which two articles are candidates; rewrites are also found paragraph by paragraph (default: 0.5)').argParser(unitInterval))
     .addOption(new Option('-k, --shingle-size <words>', 'words per shingle (default: 3)').argParser(integer(1, 32)))
-    .addOption(new Option('-m, --meta <file>', 'JSON with publication dates, sources or URLs for articles without them: {"articles": [{"file" or "id", "publishedAt", "source", "url"}]} (the shape of fixtures/expected.json) or {"<id>": {"publishedAt": ...}}'))
+    .addOption(new Option('-m, --meta <file>', 'JSON with publication dates, titles, sources or URLs for articles without them: {"articles": [{"file" or "id", "publishedAt", "title", "source", "url"}]} (the shape of fixtures/expected.json) or {"<id>": {"publishedAt": ...}}'))
+    .addOption(new Option('--field <field=key>', 'read an article field from another JSONL key, e.g. --field title=headline --field publishedAt=date (repeatable; fields: id, text, title, source, url, publishedAt)').argParser(collect))
+    .addOption(new Option('--top <n>', 'report only the N largest clusters, the N strongest pairs (and N groups of exact copies); the summary still counts everything').argParser(integer(1, 1_000_000_000)))
+    .addOption(new Option('--relation <list>', 'report only pairs of these relations, comma-separated: duplicate, near-duplicate, derived, related').argParser(relationList))
+    .addOption(new Option('--min-words <n>', 'leave articles of fewer words out of the report (clusters, pairs, repeats); they are still scanned').argParser(integer(1, 1_000_000)))
+    .option('--hide-duplicates', 'fold exact copies: one line per text with the count of its copies, instead of one pair each')
     .option('--no-repeats', 'do not look for paragraphs repeated inside each article')
     .option('--no-progress', 'never show the progress bar (it shows only on a terminal, for more than 200 articles)')
     .addOption(new Option('-j, --jobs <n>', 'threads: 1 scans in this thread; N ≥ 2 starts N worker threads that prepare articles while this one matches them and keeps the index; the output is the same (default: the number of cores)').argParser(integer(1, 1024)))
@@ -103,20 +121,29 @@ Malformed JSONL lines and unreadable files are reported on stderr with their lin
 
 Examples:
   neardup scan fixtures/articles --meta fixtures/expected.json
+  neardup scan feed.jsonl --field title=headline --field publishedAt=date -o scan.html
+  neardup scan archive.jsonl --top 50 --relation derived,near-duplicate --min-words 40 --hide-duplicates
   neardup scan docs.jsonl --format jsonl | jq 'select(.type == "match")'
   cat docs.jsonl | neardup scan - --format html -o scan.html
 ${EXIT_HELP}`)
-    .action(async (input: string, opts: { format?: Format; output?: string; threshold?: number; shingleSize?: number; meta?: string; repeats: boolean; progress: boolean; jobs?: number }) => {
-      const { scan } = await commands();
-      await scan(input, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'jsonl', 'html']) });
-    });
+    .action(
+      async (
+        input: string,
+        opts: { format?: Format; output?: string; threshold?: number; shingleSize?: number; meta?: string; field?: string[]; top?: number; relation?: (typeof RELATIONS)[number][]; minWords?: number; hideDuplicates?: boolean; repeats: boolean; progress: boolean; jobs?: number },
+      ) => {
+        const format = chooseFormat(opts.format, opts.output, ['table', 'json', 'jsonl', 'html'], 'scan');
+        const { scan, parseFieldMap } = await commands();
+        const { field, relation, ...rest } = opts;
+        await scan(input, { ...rest, fields: parseFieldMap(field), relations: relation, format });
+      },
+    );
 
   program
     .command('compare')
     .description('Align two articles paragraph by paragraph: is one a copy or rewrite of the other, and which passages match.')
     .argument('<a>', 'the first article: a UTF-8 text file (or - for stdin)')
     .argument('<b>', 'the second article')
-    .addOption(formatOption(['table', 'json', 'html'], 'table (default on a terminal), json (default otherwise), html (a side-by-side report; use with -o)'))
+    .addOption(formatOption(['table', 'json', 'jsonl', 'html'], 'table (default on a terminal), json (default otherwise), jsonl (the json on one line), html (a side-by-side report; use with -o)'))
     .addOption(outputOption())
     .addOption(new Option('-k, --shingle-size <words>', 'words per shingle (default: 3)').argParser(integer(1, 32)))
     .addOption(new Option('--date-a <date>', 'when A was published (tells the original from the copy)').argParser(date))
@@ -130,14 +157,14 @@ Examples:
 ${EXIT_HELP}`)
     .action(async (a: string, b: string, opts: { format?: Format; output?: string; shingleSize?: number; dateA?: string; dateB?: string }) => {
       const { compareCommand } = await commands();
-      await compareCommand(a, b, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'html']) });
+      await compareCommand(a, b, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'jsonl', 'html'], 'compare') });
     });
 
   program
     .command('repeats')
     .description('List blocks of paragraphs that one article prints twice (a pasted block, a doubled headline), with their text.')
     .argument('<file>', 'a UTF-8 text file (or - for stdin)')
-    .addOption(formatOption(['table', 'json'], 'table (default on a terminal) or json (default otherwise)'))
+    .addOption(formatOption(['table', 'json', 'jsonl', 'html'], 'table (default on a terminal), json (default otherwise), jsonl (the json on one line), html (each block side by side)'))
     .addOption(outputOption())
     .addOption(new Option('-s, --similarity <number>', 'edit similarity at which two paragraphs count as the same (default: 0.9)').argParser(similarity))
     .addOption(new Option('-w, --min-words <n>', 'ignore paragraphs shorter than this many words (default: 3)').argParser(integer(1, 1000)))
@@ -146,7 +173,7 @@ Paragraphs are counted from 1 in the table and from 0 in JSON (as the library co
 ${EXIT_HELP}`)
     .action(async (file: string, opts: { format?: Format; output?: string; similarity?: number; minWords?: number }) => {
       const { repeatsCommand } = await commands();
-      await repeatsCommand(file, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json']) });
+      await repeatsCommand(file, { ...opts, format: chooseFormat(opts.format, opts.output, ['table', 'json', 'jsonl', 'html'], 'repeats') });
     });
 
   program
@@ -159,7 +186,7 @@ ${EXIT_HELP}`)
     .addOption(new Option('-t, --threshold <number>', 'whole-text similarity at which two articles are candidates (default: 0.5)').argParser(unitInterval))
     .addOption(new Option('-k, --shingle-size <words>', 'words per shingle (default: 3)').argParser(integer(1, 32)))
     .addHelpText('after', `
-Each verdict line: {"id", "verdict", "of", "direction", "matches", "credits", "boilerplate", "added", "replaced", "evicted"}.
+Each verdict line: {"id", "verdict", "of", "direction", "copy", "original", "matches", "credits", "boilerplate", "added", "replaced", "evicted"}; "of" is null for a new article.
 Malformed lines are reported on stderr with their line number and skipped.
 
 Examples:

@@ -3,7 +3,8 @@
  */
 import { findRepeats, NeardupError, splitParagraphs } from '../index.js';
 import { UsageError } from './errors.js';
-import { json, repeatRecord } from './format-json.js';
+import { renderRepeatsHtml } from '../report/html-repeats.js';
+import { json, jsonLine, repeatRecord } from './format-json.js';
 import { repeatsTable } from './format-table.js';
 import type { Format } from './formats.js';
 import { readTextInput } from './input.js';
@@ -29,13 +30,16 @@ export async function repeatsCommand(path: string, o: RepeatsCliOptions): Promis
   const out = await openOutput(o.output);
   if (o.format === 'table') {
     await out.write(repeatsTable(name, text, repeats, styleFor(out.isTTY), out.columns));
+  } else if (o.format === 'html') {
+    await out.write(renderRepeatsHtml(name, text, repeats));
   } else {
     const paragraphs = splitParagraphs(text);
     const blocks = repeats.map((r) => ({
       ...repeatRecord(r),
       texts: paragraphs.slice(r.second.from, r.second.to + 1).map((p) => p.text),
     }));
-    await out.write(json({ name, path, paragraphs: paragraphs.length, repeats: blocks }));
+    const record = { name, path, paragraphs: paragraphs.length, repeats: blocks };
+    await out.write(o.format === 'jsonl' ? jsonLine(record) : json(record));
   }
   await out.close();
 }

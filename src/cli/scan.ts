@@ -1,14 +1,17 @@
 /**
  * `neardup scan`: adds every article to a Detector, as it is read, and reports what each
- * matches, repeated blocks inside each article (`findRepeats`), and the clusters at the end.
+ * matches, repeated blocks inside each article (`findRepeats`), and the clusters at the end —
+ * narrowed and ordered for reading (`--top`, `--relation`, `--min-words`, `--hide-duplicates`).
  */
 import { availableParallelism } from 'node:os';
-import { addParallel, Detector, DuplicateIdError, NeardupError, renderScanHtml, type ScanPair, type ScanRepeat, type ScanResult } from '../index.js';
+import { addParallel, Detector, DuplicateIdError, NeardupError, renderScanHtml, type Credit, type Relation, type ScanPair, type ScanRepeat, type ScanResult } from '../index.js';
+import type { ArticleInfo } from '../report/scan-types.js';
+import { scanView, type ScanViewOptions } from '../report/scan-view.js';
 import { UsageError } from './errors.js';
-import { json, jsonLine, pairRecord, repeatRecord } from './format-json.js';
+import { clusterRecord, json, jsonLine, metaTable, pairRecord, repeatRecord, summaryRecord, type RecordContext } from './format-json.js';
 import { scanTable } from './format-table.js';
 import type { Format } from './formats.js';
-import { openArticles } from './input.js';
+import { openArticles, type FieldMap } from './input.js';
 import { loadMeta } from './meta.js';
 import { openOutput } from './output.js';
 import { Progress } from './progress.js';
@@ -21,10 +24,34 @@ export interface ScanOptions {
   readonly threshold?: number | undefined;
   readonly shingleSize?: number | undefined;
   readonly meta?: string | undefined;
+  readonly fields?: FieldMap | undefined;
   readonly repeats: boolean;
   readonly progress: boolean;
+  readonly top?: number | undefined;
+  readonly relations?: readonly Relation[] | undefined;
+  readonly minWords?: number | undefined;
+  readonly hideDuplicates?: boolean | undefined;
   /** 1: in this thread; N ≥ 2: N worker threads (addParallel). Default: available cores. */
   readonly jobs?: number | undefined;
+}
+
+/** Words in a text (runs of non-space characters), without allocating them. */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+function timeOf(value: Date | string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(t) ? t : undefined;
 }
 
 export async function scan(input: string, o: ScanOptions): Promise<void> {
@@ -34,7 +61,7 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
   // The reader runs ahead of the scan (workers prepare what comes next): its warnings wait for
   // the article read after them, so that stderr reads in input order whatever --jobs is.
   let readerWarnings: string[] = [];
-  const source = await openArticles(input, { meta, warn: (message) => readerWarnings.push(message) });
+  const source = await openArticles(input, { meta, fields: o.fields, warn: (message) => readerWarnings.push(message) });
   async function* articlesWithWarnings() {
     for await (const article of source.articles()) {
       const before = readerWarnings;
@@ -52,9 +79,19 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
   const out = await openOutput(o.output);
   const stream = o.format === 'jsonl';
   progress = new Progress(o.progress && process.stderr.isTTY === true && !(stream && out.isTTY), source);
+  const viewOptions: ScanViewOptions = { top: o.top, relations: o.relations, minWords: o.minWords, hideDuplicates: o.hideDuplicates };
 
   const pairs: ScanPair[] = [];
   const repeats: ScanRepeat[] = [];
+  const info = new Map<string, ArticleInfo>();
+  const credits = new Map<string, readonly Credit[]>();
+  let current: { id: string; text: string } | undefined;
+  const texts = new Map<string, string>();
+  const textOf = (id: string): string | undefined => (current?.id === id ? current.text : texts.get(id));
+  const ctx: RecordContext = { text: textOf, info, credits };
+  const short = (id: string): boolean => o.minWords !== undefined && (info.get(id)?.words ?? Infinity) < o.minWords;
+  const streamed = (p: ScanPair): boolean =>
+    !short(p.a) && !short(p.b) && (!o.relations || o.relations.includes(p.comparison.relation)) && !(o.hideDuplicates && p.comparison.relation === 'duplicate');
   let articles = 0;
   let rejected = 0;
   const firstSeen = new Map<string, string>();
@@ -73,59 +110,80 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
       rejected++;
       continue;
     }
+    const matches = outcome.matches;
     articles++;
     firstSeen.set(article.id, article.where);
-    for (const m of outcome.matches) {
+    info.set(article.id, { title: article.title, source: article.source, url: article.url, publishedAt: timeOf(article.publishedAt), words: countWords(article.text) });
+    current = { id: article.id, text: article.text };
+    for (const m of matches) {
       const pair: ScanPair = { a: article.id, b: m.id, comparison: m.comparison };
       pairs.push(pair);
-      if (stream) await out.write(jsonLine({ type: 'match', ...pairRecord(pair) }));
+      if (stream && streamed(pair)) {
+        if (!texts.has(m.id)) {
+          const stored = await detector.articles.get(m.id);
+          if (stored) texts.set(m.id, stored.text);
+        }
+        await out.write(jsonLine({ type: 'match', ...pairRecord(pair, ctx) }));
+      }
     }
     for (const r of outcome.repeats ?? []) {
       const repeat: ScanRepeat = { id: article.id, ...r };
       repeats.push(repeat);
-      if (stream) await out.write(jsonLine({ type: 'repeat', ...repeatRecord(repeat) }));
+      if (stream && !short(article.id)) await out.write(jsonLine({ type: 'repeat', ...repeatRecord(repeat, info) }));
     }
+    if (stream) texts.clear();
     progress.update(articles);
   }
   for (const message of readerWarnings) warnings.warn(message);
+  current = undefined;
   progress.stop();
   warnings.finish();
 
   const clusters = await detector.clusters();
   const lowContent = await detector.lowContent();
-  const result: ScanResult = { articles, skipped: source.skipped() + rejected, clusters, pairs, repeats };
+  const result: ScanResult = { articles, skipped: source.skipped() + rejected, clusters, pairs, repeats, info };
+  const view = scanView(result, viewOptions);
+  const load = async (ids: Iterable<string>): Promise<void> => {
+    for (const id of ids) {
+      if (texts.has(id)) continue;
+      const stored = await detector.articles.get(id);
+      if (stored) texts.set(id, stored.text);
+    }
+  };
   switch (o.format) {
     case 'jsonl':
-      for (const c of clusters) await out.write(jsonLine({ type: 'cluster', ids: c.ids, canonical: c.canonical, canonicalReason: c.canonicalReason }));
+      for (const c of view.clusters) await out.write(jsonLine({ type: 'cluster', ...clusterRecord(c, view.pairsByArticle, info) }));
+      for (const d of view.duplicates) await out.write(jsonLine({ type: 'duplicates', original: d.original, count: d.copies.length, copies: d.copies }));
       await out.write(jsonLine({ type: 'lowContent', ids: lowContent.ids, duplicates: lowContent.duplicates }));
-      await out.write(
-        jsonLine({
-          type: 'summary',
-          articles,
-          skipped: result.skipped,
-          clusters: clusters.length,
-          pairs: pairs.length,
-          repeats: repeats.length,
-          lowContent: lowContent.ids.length,
-        }),
-      );
+      await out.write(jsonLine({ type: 'summary', ...summaryRecord(view), lowContent: lowContent.ids.length }));
       break;
-    case 'json':
-      await out.write(
-        json({ articles, skipped: result.skipped, clusters, lowContent, pairs: pairs.map(pairRecord), repeats: repeats.map(repeatRecord) }),
-      );
-      break;
-    case 'html': {
-      const texts = new Map<string, string>();
-      for (const id of new Set([...pairs.flatMap((p) => [p.a, p.b]), ...repeats.map((r) => r.id)])) {
-        const stored = await detector.articles.get(id);
-        if (stored) texts.set(id, stored.text);
+    case 'json': {
+      // Streamed field by field and pair by pair: a 100,000-pair archive never sits in memory as one string.
+      const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${json(value).trimEnd().replace(/\n/g, '\n  ')}`;
+      await out.write(`{\n${field('summary', summaryRecord(view))},\n${field('articles', articles)},\n${field('skipped', result.skipped)},\n`);
+      await out.write(`${field('clusters', view.clusters.map((c) => clusterRecord(c, view.pairsByArticle, info)))},\n${field('lowContent', lowContent)},\n  "pairs": [`);
+      let first = true;
+      for (const p of view.pairs) {
+        texts.clear();
+        await load([p.a, p.b]);
+        await out.write(`${first ? '' : ','}\n    ${json(pairRecord(p, ctx, false)).trimEnd().replace(/\n/g, '\n    ')}`);
+        first = false;
       }
-      await out.write(renderScanHtml({ ...result, texts }, { title: `neardup scan of ${source.name}` }));
+      texts.clear();
+      await out.write(`${first ? '' : '\n  '}],\n${field('meta', metaTable(view.pairs.flatMap((p) => [p.a, p.b]), info))},\n`);
+      if (o.hideDuplicates) await out.write(`${field('duplicates', view.duplicates.map((d) => ({ original: d.original, count: d.copies.length, copies: d.copies })))},\n`);
+      await out.write(`${field('repeats', view.repeats.map((r) => repeatRecord(r, info)))}\n}\n`);
+      break;
+    }
+    case 'html': {
+      await load(view.pairs.slice(0, 1000).flatMap((p) => [p.a, p.b]));
+      await load(view.repeats.slice(0, 1000).map((r) => r.id));
+      await out.write(renderScanHtml({ ...result, texts }, { ...viewOptions, title: `neardup scan of ${source.name}` }));
       break;
     }
     default:
-      await out.write(scanTable(result, styleFor(out.isTTY), out.columns));
+      await load(view.pairs.flatMap((p) => [p.a, p.b]));
+      await out.write(scanTable({ ...result, texts }, view, styleFor(out.isTTY), out.columns));
   }
   await out.close();
   if (out.path !== undefined && process.stderr.isTTY) process.stderr.write(`neardup: wrote ${out.path}\n`);

@@ -23,8 +23,10 @@ export function verdictJson(v: Verdict): string {
   return JSON.stringify({
     id: v.id,
     verdict: v.verdict,
-    of: v.of ?? null,
+    of: v.of,
     direction: v.direction,
+    copy: v.copy,
+    original: v.original,
     matches: v.matches.map((m) => ({ id: m.id, relation: m.relation, similarity: round(m.similarity), coverage: { query: round(m.coverage.query), match: round(m.coverage.match) }, direction: m.direction })),
     credits: v.credits.map((c) => ({ agency: c.agency, kind: c.kind })),
     boilerplate: v.boilerplate.map((b) => ({ kind: b.kind, paragraph: b.paragraph })),

@@ -8,7 +8,7 @@
 import { alignOptions, comparePrepared, toTime, type Comparison } from '../align/compare.js';
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
-import type { DirectionReason, Relation } from '../align/relation.js';
+import type { Direction, DirectionReason, Relation } from '../align/relation.js';
 import { backgroundRarity, corpusRarity, type RarityWeight } from '../align/rarity.js';
 import { DuplicateIdError, InvalidArgumentError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';
@@ -37,13 +37,20 @@ export interface Article {
   readonly text: string;
   /** A Date, an ISO string, or ms since the epoch. */
   readonly publishedAt?: Date | string | number | undefined;
-  /** Outlet or feed name, kept and reported. */
+  /** Outlet or feed name, kept (in the store and snapshots) and reported. */
   readonly source?: string | undefined;
+  /** Link to the article, kept and reported. */
   readonly url?: string | undefined;
+  /** Headline, kept and reported. */
+  readonly title?: string | undefined;
 }
 
-/** Which of a matched pair is the copy. */
-export type MatchDirection = 'query-from-match' | 'match-from-query' | null;
+/**
+ * Which of a matched pair is the copy: the one `Direction` of every record, with a = the query
+ * (or arriving) article and b = the match (or `of`). 'a-from-b': the query is the copy.
+ * @deprecated use `Direction`; kept as its alias.
+ */
+export type MatchDirection = Direction;
 
 /** An indexed article that the query article copies, rewrites, or shares passages with. */
 export interface Match {
@@ -55,7 +62,8 @@ export interface Match {
   readonly similarity: number;
   /** Share of each article covered by aligned passages. */
   readonly coverage: { readonly query: number; readonly match: number };
-  readonly direction: MatchDirection;
+  /** As in `comparison` (a = the query, b = the match): 'a-from-b' means the query is the copy. */
+  readonly direction: Direction;
   /**
    * Why `direction` names that side the copy: `credit` (it credits a wire service, `credit`, the
    * other does not), `published-later`, or `coverage` (it is mostly made of the other); null
@@ -73,10 +81,14 @@ export interface Verdict {
   readonly id: string;
   /** 'new', or the relation to the best match. */
   readonly verdict: 'new' | Exclude<Relation, 'unrelated'>;
-  /** The best match's id, when there is one. */
-  readonly of: string | undefined;
-  /** Which of the article and `of` is the copy. */
-  readonly direction: MatchDirection;
+  /** The best match's id; null when the article is new. */
+  readonly of: string | null;
+  /** Which of the article (a) and `of` (b) is the copy: 'a-from-b' means the article is. */
+  readonly direction: Direction;
+  /** The id of the copy (the article or `of`), null when neither is known to be one. */
+  readonly copy: string | null;
+  /** The id of the original, null when unknown. */
+  readonly original: string | null;
   /** Every verified match, best first. */
   readonly matches: readonly Match[];
   /**
@@ -141,7 +153,7 @@ interface Evidence {
  * const detector = new Detector();
  * await detector.add({ id: 'reuters-1', text: wire, publishedAt: '2024-06-23' });
  * const [best] = await detector.match(rewrite);
- * best; // { id: 'reuters-1', relation: 'derived', direction: 'query-from-match', … }
+ * best; // { id: 'reuters-1', relation: 'derived', direction: 'a-from-b' (the query is the copy), … }
  * await detector.add({ id: 'site-7', text: rewrite, publishedAt: '2024-06-24' });
  * await detector.clusters(); // [{ ids: ['reuters-1', 'site-7'], canonical: 'reuters-1' }]
  * ```
@@ -244,8 +256,10 @@ export class Detector {
     return {
       id: a.id,
       verdict: best ? best.relation : 'new',
-      of: best?.id,
+      of: best?.id ?? null,
       direction: best?.direction ?? null,
+      copy: !best || best.direction === null ? null : best.direction === 'a-from-b' ? a.id : best.id,
+      original: !best || best.direction === null ? null : best.direction === 'a-from-b' ? best.id : a.id,
       matches,
       lowContent: query.lowContent,
       credits: query.prepared.creditList,
@@ -273,7 +287,7 @@ export class Detector {
   private async insert(a: Article, query: Query, matches: readonly Match[], time: number): Promise<void> {
     await this.documents.insert(a.id, query.signature, time);
     await this.passages.add(a.id, query.prepared.shingles, time);
-    const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, addedAt: time };
+    const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, ...(a.title !== undefined ? { title: a.title } : {}), addedAt: time };
     await this.articles.put(record);
     this.cache.set(a.id, query.prepared);
     this.countParagraphs(a.id, query.prepared, 1);
@@ -613,7 +627,7 @@ export class Detector {
         score: c.score,
         similarity: c.jaccard,
         coverage: { query: c.coverage.a, match: c.coverage.b },
-        direction: c.direction === 'a-from-b' ? 'query-from-match' : c.direction === 'b-from-a' ? 'match-from-query' : null,
+        direction: c.direction,
         directionReason: c.directionReason,
         credit: c.directionCredit,
         comparison: c,
@@ -688,13 +702,14 @@ function edgeOf(id: string, m: Match): PairEdge {
 
 function checkArticle(article: unknown, name: string): Article {
   if (article === null || typeof article !== 'object') {
-    throw new InvalidArgumentError(`${name} must be an object { id, text, publishedAt?, source?, url? }, got ${describe(article)}`);
+    throw new InvalidArgumentError(`${name} must be an object { id, text, publishedAt?, source?, url?, title? }, got ${describe(article)}`);
   }
   const a = article as Article;
   assertId(a.id, `${name}.id`);
   assertString(a.text, `${name}.text`);
   if (a.source !== undefined) assertString(a.source, `${name}.source`);
   if (a.url !== undefined) assertString(a.url, `${name}.url`);
+  if (a.title !== undefined) assertString(a.title, `${name}.title`);
   return a;
 }
 

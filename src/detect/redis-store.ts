@@ -18,7 +18,7 @@ const READ_BATCH = 1000;
 //
 //   {prefix}:layout     hash  kind = 'articles', storeVersion
 //   {prefix}:ids        zset  id → addedAt (ms)
-//   {prefix}:a:{id}     hash  text, addedAt, publishedAt?, source?, url? (decimal numbers; a string
+//   {prefix}:a:{id}     hash  text, addedAt, publishedAt?, source?, url?, title? (decimal numbers; a string
 //                             that is not well-formed UTF-16 is kept as UTF-16LE bytes in `{field}16`)
 //   {prefix}:e:{id}     hash  other id → the verified pair as JSON { a, b, relation, direction,
 //                             similarity, coverage }; each pair is written under both of its ends
@@ -146,6 +146,7 @@ export class RedisDetectorStore implements DetectorStore {
     if (article.publishedAt !== undefined) fields.push('publishedAt', String(article.publishedAt));
     if (article.source !== undefined) pushString(fields, 'source', article.source);
     if (article.url !== undefined) pushString(fields, 'url', article.url);
+    if (article.title !== undefined) pushString(fields, 'title', article.title);
     await this.ready();
     await this.conn.call('put', (r) => this.conn.script(r, 'put')(this.keys.ids, this.prefix, article.id, String(article.addedAt), ...fields));
   }
@@ -292,7 +293,7 @@ export class RedisDetectorStore implements DetectorStore {
       throw new StorageError(`Redis key ${JSON.stringify(this.keys.article(id))} is not an article this build wrote; something else writes under prefix "${this.prefix}": clear() it and re-add the articles`);
     }
     const publishedAt = row.publishedAt === undefined ? undefined : Number(row.publishedAt.toString());
-    const article: { -readonly [K in keyof StoredArticle]: StoredArticle[K] } = { id, text, publishedAt, source: readString(row, 'source'), url: readString(row, 'url'), addedAt };
+    const article: { -readonly [K in keyof StoredArticle]: StoredArticle[K] } = { id, text, publishedAt, source: readString(row, 'source'), url: readString(row, 'url'), title: readString(row, 'title'), addedAt };
     return article;
   }
 

@@ -33,7 +33,7 @@ import { getArticles, type PairEdge, type StoredArticle } from './store.js';
 //   8         stream time (f64; −Infinity before the first process())
 //   4         article count N, then per article:
 //               str id · text text · f64 publishedAt (NaN: none) · f64 addedAt
-//               u8 flags (1 source, 2 url) · [text source] · [text url]
+//               u8 flags (1 source, 2 url, 4 title) · [text source] · [text url] · [text title]
 //               4·numPerm signature (u32) · u32 k · 4·k passage shingles (u32)
 //   4         saturated (boilerplate) shingle count S, then S × u32, ascending
 //   4         pair count P, then per pair: u32 a, u32 b (article numbers), u8 relation,
@@ -116,9 +116,10 @@ export async function encodeDetectorSnapshot(detector: Detector, state: Detector
     writeText(w, a.text);
     w.f64(a.publishedAt ?? Number.NaN);
     w.f64(a.addedAt);
-    w.u8((a.source !== undefined ? 1 : 0) | (a.url !== undefined ? 2 : 0));
+    w.u8((a.source !== undefined ? 1 : 0) | (a.url !== undefined ? 2 : 0) | (a.title !== undefined ? 4 : 0));
     if (a.source !== undefined) writeText(w, a.source);
     if (a.url !== undefined) writeText(w, a.url);
+    if (a.title !== undefined) writeText(w, a.title);
     w.u32s(signature);
     w.u32(set.length);
     w.u32s(set);
@@ -203,14 +204,15 @@ export function decodeDetectorSnapshot(bytes: Uint8Array): DecodedDetectorSnapsh
     const addedAt = r.f64();
     if (!(Number.isNaN(publishedAt) || Number.isFinite(publishedAt)) || !Number.isFinite(addedAt)) throw bad(`time of article ${describe(id)}`);
     const f = r.u8();
-    if (f > 3) throw bad(`article flags ${f}`);
+    if (f > 7) throw bad(`article flags ${f}`);
     const source = f & 1 ? readText(r, bad) : undefined;
     const url = f & 2 ? readText(r, bad) : undefined;
+    const title = f & 4 ? readText(r, bad) : undefined;
     const signature = r.u32s(settings.numPerm);
     const k = r.u32();
     if (4 * k > r.remaining) throw truncated(k, 'shingles', r.remaining);
     const shingles = r.u32s(k);
-    const article: StoredArticle = { id, text, publishedAt: Number.isNaN(publishedAt) ? undefined : publishedAt, source, url, addedAt };
+    const article: StoredArticle = { id, text, publishedAt: Number.isNaN(publishedAt) ? undefined : publishedAt, source, url, ...(title !== undefined ? { title } : {}), addedAt };
     articles.push({ article, signature, shingles });
   }
   const s = r.u32();

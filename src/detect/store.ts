@@ -14,6 +14,8 @@ export interface StoredArticle {
   readonly publishedAt?: number | undefined;
   readonly source?: string | undefined;
   readonly url?: string | undefined;
+  /** Headline, when given. */
+  readonly title?: string | undefined;
   /** When it was added (ms since the epoch). */
   readonly addedAt: number;
 }

@@ -28,7 +28,7 @@ function detectorOf(options: DedupOptions): Detector {
  * @example
  * ```ts
  * for await (const v of dedup(readArticles(), { window: { hours: 72 } })) {
- *   if (v.verdict !== 'new') console.log(v.id, v.verdict, 'of', v.of);
+ *   if (v.of !== null) console.log(v.id, v.verdict, 'of', v.of, v.copy === v.id ? '(the copy)' : '');
  * }
  * ```
  */

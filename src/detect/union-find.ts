@@ -29,4 +29,16 @@ export class UnionFind {
     this.parent[rb] = ra;
     this.size[ra]! += this.size[rb]!;
   }
+
+  /** The sets as lists of `labels` (label i names element i), each in index order. */
+  groups<T>(labels: readonly T[]): T[][] {
+    const groups = new Map<number, T[]>();
+    labels.forEach((label, i) => {
+      const root = this.find(i);
+      let g = groups.get(root);
+      if (!g) groups.set(root, (g = []));
+      g.push(label);
+    });
+    return [...groups.values()];
+  }
 }

@@ -25,3 +25,18 @@ export function escapeHtml(s: string): string {
 export function anchorId(s: string): string {
   return s.replace(/[^A-Za-z0-9_-]/g, '_');
 }
+
+/**
+ * `url` if it is an absolute http(s) URL, else undefined: only these become links, so a
+ * `javascript:` or `data:` URL from a feed is shown as text, never followed.
+ */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+}

@@ -4,16 +4,20 @@
  * kind and linked to each other, and repeated paragraphs marked.
  */
 import type { Comparison, Repeat } from '../align/index.js';
-import { findRepeats } from '../align/index.js';
+import { findRepeats, mirrorComparison } from '../align/index.js';
 import { escapeHtml } from './escape.js';
+import type { ArticleInfo } from './scan-types.js';
+import { explainPair } from './why.js';
 import { htmlDocument } from './html-document.js';
 import { pairHeadline, renderFacts, renderLegend, renderRows, type ReportSide } from './html-pair.js';
 
-/** An article given to the report: its text and, optionally, the name to show. */
+/** An article given to the report: its text and, optionally, the name to show and what is known of it. */
 export interface ReportArticle {
   /** Shown name; defaults to "A" / "B". */
   readonly id?: string | undefined;
   readonly text: string;
+  /** Title, source, link (http/https only) and date (ms), shown above its column. */
+  readonly info?: ArticleInfo | undefined;
 }
 
 /** Options of `renderComparisonHtml`. */
@@ -25,9 +29,9 @@ export interface ComparisonHtmlOptions {
 }
 
 /** Builds the report's view of one side. */
-export function reportSide(article: ReportArticle, fallback: string, repeats: readonly Repeat[] | undefined): ReportSide {
+export function reportSide(article: ReportArticle, fallback: string, repeats: readonly Repeat[] | undefined, role?: 'original' | 'copy'): ReportSide {
   const name = article.id !== undefined && article.id !== '' ? article.id : fallback;
-  return { name, text: article.text, repeats: repeats ?? findRepeats(article.text) };
+  return { name, text: article.text, repeats: repeats ?? findRepeats(article.text), info: article.info, role };
 }
 
 /**
@@ -45,13 +49,22 @@ export function reportSide(article: ReportArticle, fallback: string, repeats: re
  * writeFileSync('report.html', html);
  * ```
  */
-export function renderComparisonHtml(a: ReportArticle, b: ReportArticle, comparison: Comparison, options: ComparisonHtmlOptions = {}): string {
-  const sideA = reportSide(a, 'A', options.repeats?.a);
-  const sideB = reportSide(b, 'B', options.repeats?.b);
+export function renderComparisonHtml(a: ReportArticle, b: ReportArticle, given: Comparison, options: ComparisonHtmlOptions = {}): string {
+  // The original on the left when known, as in the scan report; else a, as given.
+  const swap = given.direction === 'a-from-b';
+  const known = given.direction !== null;
+  const comparison = swap ? mirrorComparison(given) : given;
+  const sideA = reportSide(swap ? b : a, swap ? 'B' : 'A', swap ? options.repeats?.b : options.repeats?.a, known ? 'original' : undefined);
+  const sideB = reportSide(swap ? a : b, swap ? 'A' : 'B', swap ? options.repeats?.a : options.repeats?.b, known ? 'copy' : undefined);
   const headline = pairHeadline(sideA, sideB, comparison);
+  const why = explainPair(comparison, {
+    a: { name: sideA.name, text: sideA.text, publishedAt: sideA.info?.publishedAt },
+    b: { name: sideB.name, text: sideB.text, publishedAt: sideB.info?.publishedAt },
+  });
   const body =
     `<header><h1>${escapeHtml(headline)}</h1>` +
     `<p class="lede">A: ${escapeHtml(sideA.name)} · B: ${escapeHtml(sideB.name)}. ${escapeHtml(lede(sideA.name, sideB.name, comparison))}</p>` +
+    `<p class="why"><b>Why:</b> ${why.direction ? `${escapeHtml(why.direction)}. ` : ''}${escapeHtml(why.relation)}.</p>` +
     renderFacts(sideA, sideB, comparison) +
     renderLegend() +
     `</header><section class="pair" aria-label="side-by-side comparison">${renderRows(sideA, sideB, comparison)}</section>` +

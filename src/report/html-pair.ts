@@ -5,9 +5,11 @@
  * linked to its counterpart; repeated paragraphs inside one article are hatched and linked to
  * their first occurrence.
  */
-import type { Alignment, AlignmentKind, Comparison, Repeat } from '../align/index.js';
+import { sharedSpans, type Alignment, type AlignmentKind, type Comparison, type Repeat, type SharedSpans } from '../align/index.js';
 import { splitParagraphs, type Paragraph } from '../text/index.js';
 import { escapeHtml } from './escape.js';
+import { articleHead } from './html-article.js';
+import type { ArticleInfo } from './scan-types.js';
 import { describePair, kindLabel, paragraphRange, percent, plural, relationLabel } from './wording.js';
 
 /** One article of a pair, as the report shows it. */
@@ -17,6 +19,10 @@ export interface ReportSide {
   readonly text: string;
   /** Repeated blocks inside this article (`findRepeats`). */
   readonly repeats: readonly Repeat[];
+  /** Title, source, link and date, when known. */
+  readonly info?: ArticleInfo | undefined;
+  /** "original" or "copy", when known. */
+  readonly role?: 'original' | 'copy' | undefined;
 }
 
 const KIND_RANK: Record<AlignmentKind, number> = { identical: 3, near: 2, rewrite: 1 };
@@ -86,28 +92,50 @@ function anchorPairs(comparison: Comparison): [number, number][] {
   return chain.reverse();
 }
 
-/** The text of a paragraph, escaped, with aligned sentences marked when sentences were the unit. */
-function paragraphText(info: ParagraphInfo, which: 'a' | 'b', text: string, unit: Comparison['unit']): string {
+/** Shared phrases of each alignment, computed once per pair. */
+export type SharedOf = (x: Alignment) => SharedSpans;
+
+/** A memoized `sharedSpans` over the alignments of one pair of texts. */
+export function sharedOf(textA: string, textB: string): SharedOf {
+  const memo = new Map<Alignment, SharedSpans>();
+  return (x) => {
+    let s = memo.get(x);
+    if (!s) memo.set(x, (s = sharedSpans(textA, x.a, textB, x.b)));
+    return s;
+  };
+}
+
+/**
+ * The text of a paragraph, escaped: phrases shared with the other side in `<mark>` (with their
+ * offsets in `data-s`/`data-e`), and, when sentences were the unit, aligned sentences wrapped.
+ */
+function paragraphText(info: ParagraphInfo, which: 'a' | 'b', text: string, unit: Comparison['unit'], shared: SharedOf): string {
   const { start, end } = info.paragraph;
-  if (unit === 'paragraph' || info.alignments.length === 0) return escapeHtml(text.slice(start, end));
-  const spans = info.alignments
-    .map((x) => ({ start: Math.max(start, x[which].start), end: Math.min(end, x[which].end), kind: x.kind }))
+  const passages = info.alignments
+    .map((x) => ({ start: Math.max(start, x[which].start), end: Math.min(end, x[which].end), kind: x.kind, marks: shared(x)[which] }))
     .filter((s) => s.end > s.start)
     .sort((x, y) => x.start - y.start);
   let out = '';
   let at = start;
-  for (const s of spans) {
+  for (const s of passages) {
     if (s.start < at) continue;
     out += escapeHtml(text.slice(at, s.start));
-    out += `<mark class="m-${s.kind}" title="${kindLabel(s.kind)}">${escapeHtml(text.slice(s.start, s.end))}</mark>`;
+    let inner = '';
+    let k = s.start;
+    for (const [ms, me] of s.marks) {
+      if (ms < k || me > s.end) continue;
+      inner += `${escapeHtml(text.slice(k, ms))}<mark class="m-${s.kind}" data-s="${ms}" data-e="${me}">${escapeHtml(text.slice(ms, me))}</mark>`;
+      k = me;
+    }
+    inner += escapeHtml(text.slice(k, s.end));
+    out += unit === 'sentence' ? `<span class="sent s-${s.kind}" title="${kindLabel(s.kind)}">${inner}</span>` : inner;
     at = s.end;
   }
   return out + escapeHtml(text.slice(at, end));
 }
 
-function renderParagraph(info: ParagraphInfo, which: 'a' | 'b', side: ReportSide, comparison: Comparison, prefix: string): string {
+function renderParagraph(info: ParagraphInfo, which: 'a' | 'b', side: ReportSide, comparison: Comparison, prefix: string, shared: SharedOf, otherLabel: string): string {
   const other = which === 'a' ? 'b' : 'a';
-  const otherLabel = other.toUpperCase();
   const n = info.paragraph.index;
   const best = strongest(info.alignments);
   const classes = ['para'];
@@ -137,7 +165,7 @@ function renderParagraph(info: ParagraphInfo, which: 'a' | 'b', side: ReportSide
   const kind = best ? ` data-kind="${best.kind}"` : '';
   return (
     `<div class="${classes.join(' ')}" id="${prefix}${which}-${n}" data-side="${which}" data-paragraph="${n}"${kind}>` +
-    `<div class="pmeta">${meta.join(' ')}</div><p>${paragraphText(info, which, side.text, comparison.unit)}</p></div>`
+    `<div class="pmeta">${meta.join(' ')}</div><p>${paragraphText(info, which, side.text, comparison.unit, shared)}</p></div>`
   );
 }
 
@@ -151,8 +179,9 @@ function similarityWords(x: Alignment): string {
 export function renderRows(a: ReportSide, b: ReportSide, comparison: Comparison, prefix = ''): string {
   const infosA = paragraphInfos(a, 'a', comparison);
   const infosB = paragraphInfos(b, 'b', comparison);
-  const cellA = (i: number): string => `<div class="cell a">${renderParagraph(infosA[i]!, 'a', a, comparison, prefix)}</div>`;
-  const cellB = (j: number): string => `<div class="cell b">${renderParagraph(infosB[j]!, 'b', b, comparison, prefix)}</div>`;
+  const shared = sharedOf(a.text, b.text);
+  const cellA = (i: number): string => `<div class="cell a">${renderParagraph(infosA[i]!, 'a', a, comparison, prefix, shared, b.role ?? 'B')}</div>`;
+  const cellB = (j: number): string => `<div class="cell b">${renderParagraph(infosB[j]!, 'b', b, comparison, prefix, shared, a.role ?? 'A')}</div>`;
   const blank = (which: 'a' | 'b'): string => `<div class="cell ${which} blank"></div>`;
   const rows: string[] = [];
   let i = 0;
@@ -176,9 +205,9 @@ export function renderRows(a: ReportSide, b: ReportSide, comparison: Comparison,
     j = pb + 1;
   }
   flush(infosA.length, infosB.length);
-  const head =
-    `<div class="row colhead"><div class="cell a">A · ${escapeHtml(a.name)} <small>${plural(infosA.length, 'paragraph')}</small></div>` +
-    `<div class="gutter"></div><div class="cell b">B · ${escapeHtml(b.name)} <small>${plural(infosB.length, 'paragraph')}</small></div></div>`;
+  const column = (letter: string, side: ReportSide, n: number): string =>
+    `<div class="cell ${letter.toLowerCase()}">${side.role ? `<span class="role-${side.role}">${side.role === 'original' ? 'Original' : 'Copy'}</span>` : letter} · ${side.info ? articleHead(side.name, side.info) : escapeHtml(side.name)} <small>${plural(n, 'paragraph')}</small></div>`;
+  const head = `<div class="row colhead">${column('A', a, infosA.length)}<div class="gutter"></div>${column('B', b, infosB.length)}</div>`;
   return `<div class="rows">${head}${rows.join('')}</div>`;
 }
 

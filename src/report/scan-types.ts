@@ -1,6 +1,7 @@
 /**
  * The result of scanning a collection, as the reports take it: clusters of copies, verified
- * pairs with their comparison, and repeated blocks inside single articles.
+ * pairs with their comparison, repeated blocks inside single articles, and what is known of each
+ * article (title, source, link, date).
  */
 import type { Comparison, Repeat } from '../align/index.js';
 import type { Cluster } from '../detect/index.js';
@@ -18,6 +19,17 @@ export interface ScanRepeat extends Repeat {
   readonly id: string;
 }
 
+/** What the reports show of an article besides its id. */
+export interface ArticleInfo {
+  readonly title?: string | undefined;
+  readonly source?: string | undefined;
+  readonly url?: string | undefined;
+  /** ms since the epoch. */
+  readonly publishedAt?: number | undefined;
+  /** Words in the text (for `minWords`). */
+  readonly words?: number | undefined;
+}
+
 /** What a scan found. */
 export interface ScanResult {
   /** Number of articles scanned. */
@@ -27,6 +39,8 @@ export interface ScanResult {
   readonly clusters: readonly Cluster[];
   readonly pairs: readonly ScanPair[];
   readonly repeats: readonly ScanRepeat[];
-  /** Texts of the articles in pairs and repeats, for side-by-side views; optional. */
+  /** Texts of the articles in pairs and repeats, for side-by-side views and shared phrases; optional. */
   readonly texts?: ReadonlyMap<string, string>;
+  /** Title, source, link and date of articles, by id; optional. */
+  readonly info?: ReadonlyMap<string, ArticleInfo>;
 }

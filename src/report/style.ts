@@ -69,6 +69,36 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .cluster ul { margin: .2rem 0 0; padding-left: 1.2rem; }
 .badge { display: inline-block; border-radius: 3px; padding: 0 .4rem; font-size: .72rem; font-weight: 700; background: var(--ink); color: #fff; }
 .empty-note { color: var(--muted); font-style: italic; }
+[hidden] { display: none !important; }
+details.cluster, details.pair { content-visibility: auto; contain-intrinsic-size: auto 2.5rem; }
+table.pairs { table-layout: fixed; }
+li.more { color: var(--muted); font-style: italic; }
+h2 small { font-size: .8rem; font-weight: 400; color: var(--muted); }
+.byline { display: block; font-size: .8rem; font-weight: 400; color: var(--muted); }
+summary .byline, li .byline, .colhead .byline { display: inline; }
+.title { font-weight: 700; }
+.unsafe-url { font-family: ui-monospace, monospace; font-size: .75rem; overflow-wrap: anywhere; }
+.why { color: var(--ink); max-width: 90ch; }
+td.why { font-size: .85rem; max-width: 40ch; }
+td.why small { display: block; color: var(--muted); }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 0 0 1rem; padding: .5rem .8rem;
+  background: var(--paper); border: 1px solid var(--line); border-radius: 6px; position: sticky; top: 0; z-index: 2; }
+.filters input, .filters select { font: inherit; padding: .15rem .35rem; margin-left: .3rem; }
+.filters output { color: var(--muted); font-size: .85rem; }
+.chart-box { margin: 0 0 1rem; }
+.chart-box figcaption { font-size: .8rem; color: var(--muted); }
+.chart .bar { fill: var(--identical); } .chart .axis { stroke: var(--muted); } .chart .tick { stroke: var(--line); }
+.chart text { font: 11px system-ui, sans-serif; fill: var(--ink); } .chart .val, .chart .lab { text-anchor: middle; }
+.chart .lab.start { text-anchor: start; } .chart .lab.end { text-anchor: end; }
+.chart .dot { fill: var(--paper); stroke: var(--rewrite); stroke-width: 2; } .chart .dot.original { fill: var(--ink); stroke: var(--ink); }
+details.cluster > summary, details.pair > summary { cursor: pointer; }
+details.pair > summary h2 { display: inline; font-size: 1.1rem; }
+details.pair[open] > summary { margin-bottom: .6rem; }
+.size { color: var(--muted); font-size: .85rem; white-space: nowrap; }
+.folded { color: var(--muted); font-size: .85rem; }
+.role-original, .role-copy { font-weight: 700; text-transform: uppercase; font-size: .75rem; letter-spacing: .04em; }
+.sent { border-bottom: 2px solid var(--line); }
+.sent.s-identical { border-color: var(--identical); } .sent.s-near { border-color: var(--near); } .sent.s-rewrite { border-color: var(--rewrite); }
 footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 760px) {
   .row { grid-template-columns: 1fr; }

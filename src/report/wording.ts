@@ -90,3 +90,27 @@ export function paragraphRange(from: number, to: number = from): string {
 export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
+
+/**
+ * What a cluster member is to the cluster's original, as a phrase: "rewrite of the original",
+ * "exact copy of the original", "shares passages with the original". `memberIsCopy` is true when
+ * the member is the copy, false when the original was judged to copy it, undefined when unknown.
+ */
+export function memberRole(
+  relation: Relation,
+  alignments: readonly { readonly kind: AlignmentKind }[] | undefined,
+  memberIsCopy: boolean | undefined,
+): string {
+  if (relation === 'related') return 'shares passages with the original';
+  if (relation === 'unrelated') return 'shares no passage with the original';
+  const label = relationLabel(relation, alignments);
+  const article = /^[aeiou]/.test(label) ? 'an' : 'a';
+  if (memberIsCopy === true) return `${label} of the original`;
+  if (memberIsCopy === false) return `the original is ${article} ${label} of it (by the evidence), though published first`;
+  return `${label} of the original (which came first is unclear)`;
+}
+
+/** "4 exact copies, 0 near-copies, 1 rewrite or partial copy, 0 related". */
+export function pairsByRelationWords(r: { readonly duplicate: number; readonly 'near-duplicate': number; readonly derived: number; readonly related: number }): string {
+  return `${plural(r.duplicate, 'exact copy', 'exact copies')}, ${plural(r['near-duplicate'], 'near-copy', 'near-copies')}, ${plural(r.derived, 'rewrite or partial copy', 'rewrites or partial copies')}, ${r.related} related`;
+}

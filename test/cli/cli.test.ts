@@ -43,7 +43,7 @@ describe('neardup scan fixtures/articles', () => {
     const out = JSON.parse(r.stdout) as ScanJson;
     expect(out.articles).toBe(5);
     expect(out.skipped).toBe(0);
-    expect(out.clusters).toEqual([{ ids: [ID000, ID001], canonical: ID000, canonicalReason: 'credited' }]);
+    expect(out.clusters).toMatchObject([{ ids: [ID000, ID001], canonical: ID000, canonicalReason: 'credited' }]);
     expect(out.lowContent).toEqual({ ids: [], duplicates: [] });
 
     const derived = out.pairs.find((p) => p.relation === 'derived')!;
@@ -75,7 +75,7 @@ describe('neardup scan fixtures/articles', () => {
   it('--meta reads dates from fixtures/expected.json (000 is the original by date too)', () => {
     const r = neardup(['scan', 'fixtures/articles', '--meta', 'fixtures/expected.json', '--format', 'json']);
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as ScanJson).clusters).toEqual([{ ids: [ID000, ID001], canonical: ID000, canonicalReason: 'earliest' }]);
+    expect((JSON.parse(r.stdout) as ScanJson).clusters).toMatchObject([{ ids: [ID000, ID001], canonical: ID000, canonicalReason: 'earliest' }]);
   });
 
   it('--format jsonl: one finding per line, matches and repeats first, clusters and a summary last', () => {
@@ -88,7 +88,7 @@ describe('neardup scan fixtures/articles', () => {
     expect(types.indexOf('cluster')).toBeGreaterThan(types.lastIndexOf('match'));
     expect(types.indexOf('cluster')).toBeGreaterThan(types.lastIndexOf('repeat'));
     expect(types.at(-1)).toBe('summary');
-    expect(lines.find((l) => l.type === 'cluster')).toEqual({ type: 'cluster', ids: [ID000, ID001], canonical: ID000, canonicalReason: 'credited' });
+    expect(lines.find((l) => l.type === 'cluster')).toMatchObject({ type: 'cluster', ids: [ID000, ID001], canonical: ID000, canonicalReason: 'credited' });
     expect(lines.at(-2)).toEqual({ type: 'lowContent', ids: [], duplicates: [] });
     expect(lines.find((l) => l.type === 'repeat' && l.id === ID001)).toMatchObject({ first: { from: 2, to: 7 }, second: { from: 8, to: 13 } });
   });
@@ -97,8 +97,7 @@ describe('neardup scan fixtures/articles', () => {
     const r = neardup(['scan', 'fixtures/articles', '--format', 'table']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Scanned 5 articles: 1 cluster of copies');
-    expect(r.stdout).toMatch(new RegExp(`1\\. ${ID000} +original`));
-    expect(r.stdout).toMatch(new RegExp(`${ID001} +rewrite of the original`));
+    expect(r.stdout).toMatch(new RegExp(`1\\. 2 articles\\n +${ID000} — original\\n +${ID001} — rewrite of the original`));
     expect(r.stdout).toContain(`${ID001} is a rewrite of ${ID000}`);
     expect(r.stdout).toContain('004_32f51e49e1cee69c and 003_2f5da3526420caba share a few passages');
     expect(r.stdout).toMatch(new RegExp(`${ID001} +¶9–14 repeat ¶3–8 +\\(6 paragraphs, identical\\)`));
@@ -113,7 +112,8 @@ describe('neardup scan fixtures/articles', () => {
     const html = readFileSync(file, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain(`${ID001} is a rewrite of ${ID000}`);
-    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3)/);
+    expect(html.match(/<script/g)).toHaveLength(1); // the filter script, allowed by hash
+    expect(html).not.toMatch(/<script[^>]+src|https?:\/\/(?!www\.w3)/);
   });
 
   it('-o report.html picks the html format from the extension', () => {
@@ -134,7 +134,7 @@ describe('neardup scan: JSONL input', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as ScanJson;
-    expect(out.clusters).toEqual([{ ids: ['1', 'two'], canonical: '1', canonicalReason: 'earliest' }]);
+    expect(out.clusters).toMatchObject([{ ids: ['1', 'two'], canonical: '1', canonicalReason: 'earliest' }]);
   });
 
   it('reports placeholder bodies apart from clusters (json and jsonl)', () => {
@@ -172,7 +172,7 @@ describe('neardup scan: JSONL input', () => {
     const out = JSON.parse(r.stdout) as ScanJson;
     expect(out.articles).toBe(2);
     expect(out.skipped).toBe(4);
-    expect(out.clusters).toEqual([{ ids: ['a', 'b'], canonical: 'a', canonicalReason: expect.any(String) }]);
+    expect(out.clusters).toMatchObject([{ ids: ['a', 'b'], canonical: 'a', canonicalReason: expect.any(String) }]);
   });
 
   it('reports a line of invalid UTF-8 instead of decoding it into replacement characters', () => {

@@ -235,13 +235,13 @@ describe('direction with its reason', () => {
     const credited = new Detector();
     await credited.add({ id: 'wire', text: wire.text });
     const [byCredit] = await credited.match(`${editedCopy(wire, 1, 0.02).text}\n\nSource: Reuters`);
-    expect(byCredit).toMatchObject({ id: 'wire', direction: 'query-from-match', directionReason: 'credit', credit: 'Reuters' });
+    expect(byCredit).toMatchObject({ id: 'wire', direction: 'a-from-b', directionReason: 'credit', credit: 'Reuters' });
     const dated = new Detector();
     await dated.add({ id: 'wire', text: wire.text, publishedAt: day(1) });
     const [byDate] = await dated.match({ text: editedCopy(wire, 2, 0.02).text, publishedAt: day(2) });
-    expect(byDate).toMatchObject({ direction: 'query-from-match', directionReason: 'published-later', credit: null });
+    expect(byDate).toMatchObject({ direction: 'a-from-b', directionReason: 'published-later', credit: null });
     const [byCoverage] = await credited.match(wire.paragraphs.slice(0, 4).join('\n\n'));
-    expect(byCoverage).toMatchObject({ relation: 'derived', direction: 'query-from-match', directionReason: 'coverage' });
+    expect(byCoverage).toMatchObject({ relation: 'derived', direction: 'a-from-b', directionReason: 'coverage' });
     const own = newsArticle(91).paragraphs;
     const [quoting] = await credited.match([...own.slice(0, 5), wire.paragraphs[2]!, ...own.slice(5)].join('\n\n'));
     expect(quoting).toMatchObject({ id: 'wire', relation: 'related', direction: null, directionReason: null, credit: null });

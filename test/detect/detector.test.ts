@@ -24,7 +24,7 @@ describe('Detector on the five fixtures (defaults)', () => {
   it('reports 001 as derived from 000 when it arrives', async () => {
     const { matches } = await fixtureDetector();
     const [first] = matches.get('001')!;
-    expect(first).toMatchObject({ id: '000', relation: 'derived', direction: 'query-from-match' });
+    expect(first).toMatchObject({ id: '000', relation: 'derived', direction: 'a-from-b' });
     expect(first!.similarity).toBeGreaterThan(0.1);
     expect(first!.coverage.query).toBeGreaterThan(0.7);
     expect(first!.score).toBe(first!.comparison.score);

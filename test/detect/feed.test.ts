@@ -20,7 +20,7 @@ describe('Detector.process on the fixtures in order', () => {
   it('says 000 new, 001 derived of 000, 002 related to 000, 003 new, 004 related to 003', async () => {
     const verdicts: Verdict[] = [];
     for await (const v of dedup(fixtures)) verdicts.push(v);
-    const got = verdicts.map((v) => [v.id, v.verdict, v.of ?? null]);
+    const got = verdicts.map((v) => [v.id, v.verdict, v.of]);
     expect(got).toEqual([
       ['000', 'new', null],
       ['001', 'derived', '000'],
@@ -29,7 +29,9 @@ describe('Detector.process on the fixtures in order', () => {
       ['004', 'related', '003'],
     ]);
     expect(verdicts.every((v) => v.verdict !== 'duplicate' && v.added)).toBe(true);
-    expect(verdicts[1]!.direction).toBe('query-from-match');
+    expect(verdicts[1]!.direction).toBe('a-from-b');
+    expect(verdicts[1]).toMatchObject({ copy: verdicts[1]!.id, original: verdicts[1]!.of });
+    expect(verdicts[0]).toMatchObject({ of: null, copy: null, original: null, direction: null });
   });
 
   it('reports wire credits and boilerplate lines', async () => {
@@ -90,7 +92,8 @@ describe('Detector.process', () => {
     await detector.process({ id: 'site', text: text + '\n\nSource: Reuters', publishedAt: '2024-01-01' });
     const v = await detector.process({ id: 'wire', text, publishedAt: '2024-01-02' });
     expect(v.verdict).toBe('near-duplicate');
-    expect(v.direction).toBe('match-from-query');
+    expect(v.direction).toBe('b-from-a');
+    expect(v).toMatchObject({ copy: v.of, original: v.id });
   });
 });
 

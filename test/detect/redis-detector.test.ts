@@ -133,7 +133,7 @@ if (unreachable !== undefined && process.env.CI) {
         const [derived] = (await b.call({ op: 'match', text: texts.get('001')! })) as { id: string; relation: string; direction: string }[];
         expect(derived).toMatchObject({ id: '000', relation: 'derived' });
         expect(await b.call({ op: 'add', article: article('004') })).toEqual([expect.objectContaining({ id: '003', relation: 'related' })]);
-        expect(await b.call({ op: 'add', article: article('001') })).toEqual([expect.objectContaining({ id: '000', relation: 'derived', direction: 'query-from-match' })]);
+        expect(await b.call({ op: 'add', article: article('001') })).toEqual([expect.objectContaining({ id: '000', relation: 'derived', direction: 'a-from-b' })]);
         await expect(a.call({ op: 'add', article: article('001') })).rejects.toThrow(/already in the index/);
 
         const clusters = [{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }];

@@ -164,16 +164,17 @@ describe('Detector snapshots keep exact state', () => {
     expect(await loaded.match(make(9))).toEqual(await detector.match(make(9)));
   });
 
-  it('keeps texts, sources and urls with lone surrogates and odd ids', async () => {
+  it('keeps texts, titles, sources and urls with lone surrogates and odd ids', async () => {
     const detector = new Detector();
     const odd: Article[] = [
-      { id: '__proto__', text: 'broken \uD800 surrogate in a text about the harbour and ships', source: 'src \uDC00', url: 'u\uD83D' },
+      { id: '__proto__', text: 'broken \uD800 surrogate in a text about the harbour and ships', source: 'src \uDC00', url: 'u\uD83D', title: 'T \uDC01 itle' },
       { id: '', text: 'empty id with plenty of words to be an article of sorts', publishedAt: -5 },
       { id: 'ü 東京 🙂', text: 'unicode id text body with some words in it' },
     ];
     for (const a of odd) await detector.add(a);
     const loaded = await Detector.load(await detector.save());
     for (const a of odd) expect(await loaded.articles.get(a.id)).toEqual(await detector.articles.get(a.id));
+    expect(await loaded.articles.get('__proto__')).toMatchObject({ title: 'T \uDC01 itle', source: 'src \uDC00', url: 'u\uD83D' });
     expect(await loaded.match(odd[0]!.text)).toEqual(await detector.match(odd[0]!.text));
   });
 

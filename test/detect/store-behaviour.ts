@@ -21,7 +21,7 @@ export function storeBehaviour(name: string, makeStore: () => DetectorStore | Pr
   describe(`DetectorStore behaviour: ${name}`, () => {
     it('stores, replaces and deletes articles with every field', async () => {
       const store = await makeStore();
-      const full = article('a', { publishedAt: 1.5e12 + 0.25, source: 'Reuters', url: 'https://x.test/a?b=c', addedAt: 1.7e12 });
+      const full = article('a', { publishedAt: 1.5e12 + 0.25, source: 'Reuters', url: 'https://x.test/a?b=c', title: 'Grain “deal” ✓', addedAt: 1.7e12 });
       await store.put(full);
       expect(await store.get('a')).toEqual(full);
       await store.put(article('a', { text: 'new text' }));

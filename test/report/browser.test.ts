@@ -131,11 +131,12 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('HTML report in headless Chromium'
     ];
     const repeats = [...texts].flatMap(([id, text]) => findRepeats(text).map((r) => ({ id, ...r })));
     const page = await open(renderScanHtml({ articles: 3, clusters: [{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }], pairs, repeats, texts }));
-    expect(await page.locator('section.pair').count()).toBe(2);
+    expect(await page.locator('details.pair').count()).toBe(2);
     expect(await page.locator('#pairs + table tbody tr').count()).toBe(2);
     expect(await page.locator('#repeats + table tbody tr').count()).toBe(2);
     expect(await page.locator('#pair-1 h2').innerText()).toBe('1. 001 is a rewrite of 000');
-    expect(await page.locator('#pair-1 [data-side="a"].repeated').count()).toBe(6);
+    // the original on the left (side a), the copy with its repeated block on the right
+    expect(await page.locator('#pair-1 [data-side="b"].repeated').count()).toBe(6);
     expect(await brokenLinks(page)).toEqual([]);
     await page.close();
   });

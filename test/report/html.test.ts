@@ -40,7 +40,7 @@ describe('renderComparisonHtml (markup)', () => {
     expect(page).not.toContain('<script>window');
     expect(page).not.toContain('<img');
     expect(page).not.toContain('<b>id</b>');
-    expect(page).toContain('&lt;script&gt;window.pwned = 1&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39;');
+    expect(page.replace(/<\/?mark[^>]*>/g, '')).toContain('&lt;script&gt;window.pwned = 1&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39;');
     expect(escapeHtml('<a href="x">\'&')).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
   });
 
@@ -69,12 +69,14 @@ describe('renderScanHtml (markup)', () => {
       ]),
     });
     expect(html).toContain('2 articles scanned: 1 cluster of copies, 1 pair sharing passages, 1 repeated block.');
-    expect(html).toContain('000 <span class="badge">original</span>');
-    expect(html).toContain('001 <span class="role">rewrite of the original</span>');
+    expect(html).toContain('<b class="title">000</b> <span class="badge">original</span>');
+    expect(html).toContain('<b class="title">001</b> <span class="role"><a href="#pair-1">rewrite of the original</a></span>');
     expect(html).toContain('<a href="#pair-1">001 is a rewrite of 000</a>');
     expect(html).toContain('¶9–14 repeat ¶3–8');
     expect(html).toContain('id="pair-1-a-0"');
     expect(html).not.toContain('id="a-0"');
+    // the original (000) on the left, as in the compare report
+    expect(html).toMatch(/<div class="row colhead"><div class="cell a"><span class="role-original">Original<\/span> · 000 <small>/);
   });
 
   it('says so when nothing was found', () => {
@@ -97,5 +99,67 @@ describe('wording', () => {
     expect(paragraphRange(0)).toBe('¶1');
     expect(percent(0.7786)).toBe('78%');
     expect(percent(0.001)).toBe('<1%');
+  });
+});
+
+describe('reports an editor reads', () => {
+  const c = compare(rewrite, wire);
+  const texts = new Map([
+    ['000', wire],
+    ['001', rewrite],
+  ]);
+  const info = new Map([
+    ['000', { title: 'EU & Japan <sign> pact', source: 'Reuters', url: 'https://example.com/a?x=1&y=2', publishedAt: Date.UTC(2024, 5, 23) }],
+    ['001', { title: 'Japan, EU to deepen ties', source: 'Daily "Site"', url: 'javascript:alert(1)', publishedAt: Date.UTC(2024, 5, 24) }],
+  ]);
+  const html = renderScanHtml({ articles: 2, clusters: [{ ids: ['000', '001'], canonical: '000', canonicalReason: 'earliest' }], pairs: [{ a: '001', b: '000', comparison: c }], repeats: [], texts, info });
+
+  it('headings show the title and source; only http(s) URLs are links', () => {
+    expect(html).toContain('<b class="title">EU &amp; Japan &lt;sign&gt; pact</b> <span class="byline">Reuters · 2024-06-23 · 000 <a class="ext" href="https://example.com/a?x=1&amp;y=2"');
+    expect(html).toContain('Daily &quot;Site&quot; · 2024-06-24 · 001');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('<span class="unsafe-url"');
+  });
+
+  it('says why 001 is the copy, in words', () => {
+    expect(html).toContain('Japan, EU to deepen ties credits Reuters (&quot;Source: Reuters&quot;, ¶15); EU &amp; Japan &lt;sign&gt; pact credits no wire service');
+    expect(html).toMatch(/\d+ matching paragraphs \(all reworded, all in order\); covering/);
+  });
+
+  it('one inline script, allowed by its hash in the CSP; no network', async () => {
+    const { createHash } = await import('node:crypto');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const hash = createHash('sha256').update(scripts[0]!).digest('base64');
+    expect(html).toContain(`content="default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<script[^>]+src=|<link|@import|url\(/i);
+  });
+
+  it('charts: a cluster-size bar chart and the cluster timeline, as inline SVG with escaped labels', () => {
+    expect(html).toMatch(/<svg class="chart sizes" role="img" aria-label="Cluster sizes: 1 of 2/);
+    expect(html).toMatch(/<svg class="chart timeline"[^>]*aria-label="Timeline: Reuters 2024-06-23 00:00; Daily &quot;Site&quot; 2024-06-24 00:00"/);
+  });
+
+  it('shared phrases are marked on both sides with their offsets', () => {
+    const marks = [...html.matchAll(/<mark class="m-\w+" data-s="(\d+)" data-e="(\d+)">([^<]*)<\/mark>/g)];
+    expect(marks.length).toBeGreaterThan(10);
+    for (const [, s, e, inner] of marks) {
+      const text = [wire, rewrite].find((t) => escapeHtml(t.slice(Number(s), Number(e))) === inner);
+      expect(text, inner).toBeDefined();
+    }
+  });
+
+  it('the comparison report puts the original on the left, whichever order it was given in', () => {
+    const page = renderComparisonHtml({ id: '001', text: rewrite }, { id: '000', text: wire }, compare(rewrite, wire));
+    expect(page).toMatch(/<div class="row colhead"><div class="cell a"><span class="role-original">Original<\/span> · 000/);
+    expect(page).toContain('<h1>001 is a rewrite of 000</h1>');
+  });
+
+  it('cluster roles read as English', () => {
+    const related = compare(fixture('002'), wire);
+    expect(related.relation).toBe('related');
+    const page = renderScanHtml({ articles: 2, clusters: [{ ids: ['000', '002'], canonical: '000', canonicalReason: 'earliest' }], pairs: [{ a: '002', b: '000', comparison: related }], repeats: [] });
+    expect(page).toContain('shares passages with the original');
+    expect(page).not.toContain('related of');
   });
 });
