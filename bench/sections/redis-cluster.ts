@@ -62,34 +62,37 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   const cluster = await startCluster();
   const { Redis } = await import('ioredis');
   try {
-    const one = await redisDetectorStorage({ url: single.url, prefix: 'bench' });
-    const many = await redisDetectorStorage({ cluster: cluster.nodes, prefix: 'bench' });
     const oneNode = [new Redis(single.url)];
     const masters = cluster.ports.map((p) => new Redis(`redis://127.0.0.1:${p}`));
-    const a = await measure(one, oneNode, docs, queries);
-    ctx.log(`  one node: ${a.addPerSec.toFixed(0)} adds/s, ${a.matchPerSec.toFixed(0)} matches/s`);
-    const b = await measure(many, masters, docs, queries);
-    ctx.log(`  cluster: ${b.addPerSec.toFixed(0)} adds/s, ${b.matchPerSec.toFixed(0)} matches/s`);
+    const setups = [
+      { label: 'one Redis node, unsharded', storage: await redisDetectorStorage({ url: single.url, prefix: 'bench' }), nodes: oneNode },
+      { label: 'one Redis node, 16 shards', storage: await redisDetectorStorage({ url: single.url, prefix: 'bench16', shards: 16 }), nodes: oneNode },
+      { label: '3-master cluster, 4 shards', storage: await redisDetectorStorage({ cluster: cluster.nodes, prefix: 'bench4', shards: 4 }), nodes: masters },
+      { label: '3-master cluster, 16 shards', storage: await redisDetectorStorage({ cluster: cluster.nodes, prefix: 'bench' }), nodes: masters },
+    ];
+    const figures: Figures[] = [];
+    for (const s of setups) {
+      figures.push(await measure(s.storage, s.nodes, docs, queries));
+      ctx.log(`  ${s.label}: ${figures.at(-1)!.addPerSec.toFixed(0)} adds/s, ${figures.at(-1)!.matchPerSec.toFixed(0)} matches/s`);
+      await s.storage.close();
+    }
     for (const c of [...oneNode, ...masters]) c.disconnect();
-    await one.close();
-    await many.close();
+    const base = figures[0]!;
     return {
       title,
-      rows: [
-        row('add, one Redis node (unsharded layout)', a.addPerSec, 'articles/s'),
-        row(`add, 3-master cluster (${many.shards} shards)`, b.addPerSec, 'articles/s'),
-        row('add: cluster ÷ one node', b.addPerSec / a.addPerSec, '×'),
-        row('match, one Redis node', a.matchPerSec, 'matches/s'),
-        row('match, 3-master cluster', b.matchPerSec, 'matches/s'),
-        row('match: cluster ÷ one node', b.matchPerSec / a.matchPerSec, '×'),
-        row('Redis memory per article, one node', a.bytesPerArticle / 1024, 'KiB'),
-        row('Redis memory per article, cluster (sum of masters)', b.bytesPerArticle / 1024, 'KiB'),
-        row('matches found (one node / cluster, must be equal)', `${a.matchesFound} / ${b.matchesFound}`, 'queries'),
-      ],
+      rows: setups.flatMap((s, i) => {
+        const f = figures[i]!;
+        return [
+          row(`add, ${s.label}`, f.addPerSec, 'articles/s'),
+          row(`match, ${s.label}`, f.matchPerSec, 'matches/s'),
+          ...(i > 0 ? [row(`add / match vs one node unsharded, ${s.label}`, `${(f.addPerSec / base.addPerSec).toFixed(2)} / ${(f.matchPerSec / base.matchPerSec).toFixed(2)}`, '×')] : []),
+          row(`Redis memory per article, ${s.label}`, f.bytesPerArticle / 1024, 'KiB'),
+        ];
+      }),
       notes: [
-        `${docs.length.toLocaleString('en-US')} corpus articles added by ${LANES} Detectors at once over one \`redisDetectorStorage\` (as ${LANES} workers would), then ${queries.toLocaleString('en-US')} \`match(text)\` calls the same way; first against a plain redis-server, then against a three-master Redis Cluster (no replicas) through \`redisDetectorStorage({ cluster })\`, all started by the bench on this machine (loopback, 2 cores shared by the client and every server: the cluster cannot add CPU here, so the ratio shows the cost of the sharded layout — the fan-out of each query to every shard and the global boilerplate check after each add — not the gain of more machines). Memory: the growth of \`used_memory\` over the adds, divided by the articles.`,
+        `${docs.length.toLocaleString('en-US')} corpus articles added by ${LANES} Detectors at once over one \`redisDetectorStorage\` (as ${LANES} workers would), then ${queries.toLocaleString('en-US')} \`match(text)\` calls the same way; against a plain redis-server (unsharded, then the sharded layout on that one node) and against a three-master Redis Cluster (no replicas) through \`redisDetectorStorage({ cluster, shards })\`, all started by the bench on this machine, one after the other in one run. Loopback, and 2 cores shared by the client and every server: the cluster cannot add CPU here, so the ratios show the cost of the sharded layout — each query fans out to every shard, and each add checks its shingles' holders in every shard for the global boilerplate cut-off — not the gain of more machines. Memory: growth of \`used_memory\` (summed over masters) over the adds, per article. Queries that found a match: ${figures.map((f) => f.matchesFound).join(' / ')} (they differ a little: each Detector's learned-boilerplate counts depend on which articles it added).`,
       ],
-      payload: { docs: docs.length, queries, lanes: LANES, oneNode: a, cluster: b, shards: many.shards },
+      payload: { docs: docs.length, queries, lanes: LANES, setups: setups.map((s, i) => ({ label: s.label, ...figures[i]! })) },
     };
   } finally {
     await cluster.stop();

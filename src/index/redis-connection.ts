@@ -178,10 +178,15 @@ export class RedisConnection<S extends string> {
       try {
         return await fn(this.client ?? (await this.connect()));
       } catch (err) {
-        // A Redis Cluster moving slots: the refused command did not run, and ioredis has refreshed
-        // its slot map (a batch of auto-pipelined commands split over two nodes is refused whole).
+        // A Redis Cluster moving slots: the refused command did not run. ioredis follows MOVED/ASK
+        // itself, except for a batch of auto-pipelined commands split over two nodes, which it
+        // refuses without refreshing its slot map: refresh it, then retry.
         if (attempt < CLUSTER_RETRIES && isRedirect(err)) {
-          await new Promise((resolve) => setTimeout(resolve, 20 << attempt));
+          const cluster = this.client as unknown as { refreshSlotsCache?: (done?: (err?: Error) => void) => void } | undefined;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 20 << attempt);
+            if (typeof cluster?.refreshSlotsCache === 'function') cluster.refreshSlotsCache(() => (clearTimeout(timer), resolve()));
+          });
           continue;
         }
         throw err instanceof NeardupError ? err : this.wrap(what, err);
@@ -204,7 +209,9 @@ export class RedisConnection<S extends string> {
   wrap(what: string, err: unknown): StorageError {
     const message = err instanceof Error ? err.message : String(err);
     const o = this.client?.options;
-    const where = typeof this.url === 'object' ? this.url.map((n) => `${n.host}:${n.port}`).join(', ') : this.url ?? (o?.host ? `${o.host}:${o.port ?? 6379}` : '');
+    const seeds = (this.client as unknown as { startupNodes?: { host?: string; port?: number }[] } | undefined)?.startupNodes;
+    const nodes = typeof this.url === 'object' ? this.url : Array.isArray(seeds) ? seeds : undefined;
+    const where = nodes ? nodes.map((n) => `${n.host ?? '127.0.0.1'}:${n.port ?? 6379}`).join(', ') : this.url ?? (o?.host ? `${o.host}:${o.port ?? 6379}` : '');
     return new StorageError(
       `Redis ${what} failed for prefix "${this.prefix}": ${message}; check that Redis is reachable${where ? ` at ${where}` : ''} and that nothing else writes keys under this prefix`,
       { cause: err },

@@ -16,6 +16,8 @@ export interface LocalCluster {
   readonly ports: number[];
   /** `redis-cli` with arguments, against one node; resolves to its stdout. */
   cli(port: number, ...args: string[]): string;
+  /** Kills the server on `port` (SIGKILL, by PID), as a crash would. */
+  kill(port: number): void;
   /** Stops every server by PID and removes its directory. */
   stop(): Promise<void>;
 }
@@ -53,9 +55,9 @@ export async function startRedis(): Promise<{ port: number; url: string; stop():
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
   const stop = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.pid === undefined) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
       child.once('exit', () => resolve());
-      process.kill(child.pid, 'SIGTERM');
+      child.kill('SIGTERM');
     });
   for (let t = 0; spawnSync('redis-cli', ['-p', String(port!), 'ping'], { encoding: 'utf8' }).stdout.trim() !== 'PONG'; t++) {
     if (t > 100) {
@@ -74,7 +76,7 @@ export async function startCluster(masters = 3): Promise<LocalCluster> {
   const children: ChildProcess[] = ports.map((port) =>
     spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--cluster-node-timeout', '2000'],
       { stdio: 'ignore' },
     ),
   );
@@ -88,9 +90,9 @@ export async function startCluster(masters = 3): Promise<LocalCluster> {
       children.map(
         (c) =>
           new Promise<void>((resolve) => {
-            if (c.exitCode !== null || c.pid === undefined) return resolve();
+            if (c.exitCode !== null || c.signalCode !== null || c.pid === undefined) return resolve();
             c.once('exit', () => resolve());
-            process.kill(c.pid, 'SIGTERM');
+            c.kill('SIGTERM');
           }),
       ),
     );
@@ -117,5 +119,9 @@ export async function startCluster(masters = 3): Promise<LocalCluster> {
     await stop();
     throw err;
   }
-  return { nodes: ports.map((port) => ({ host: '127.0.0.1', port })), ports, cli, stop };
+  const kill = (port: number): void => {
+    const child = children[ports.indexOf(port)];
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  return { nodes: ports.map((port) => ({ host: '127.0.0.1', port })), ports, cli, kill, stop };
 }

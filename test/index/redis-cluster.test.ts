@@ -6,7 +6,7 @@
  */
 import { Cluster } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InvalidArgumentError, redisDetectorStorage, shardedRedisPassageStorage, shardedRedisStorage, type ShardedStorage } from '../../src/index.js';
+import { InvalidArgumentError, StorageError, redisDetectorStorage, shardedRedisPassageStorage, shardedRedisStorage, type ShardedStorage } from '../../src/index.js';
 import { shardOf, shardPrefix } from '../../src/index/shards.js';
 import { clusterUnavailable, startCluster } from '../helpers/redis-cluster.js';
 import { storeBehaviour } from '../detect/store-behaviour.js';
@@ -102,24 +102,52 @@ if (unavailable !== undefined && process.env.CI) {
     });
 
     it('moves slots with redis-cli --cluster reshard while writers run, losing nothing', async () => {
-      const prefix = freshPrefix();
+      const [a, b, c] = cluster.ports as [number, number, number];
+      const firstSlots = async (port: number, n: number): Promise<[number, number]> => {
+        const ranges = (await client.cluster('SLOTS')) as unknown as [number, number, [string, number]][];
+        const mine = ranges.filter((r) => r[2][1] === port).sort((x, y) => x[0] - y[0])[0]!;
+        return [mine[0], mine[0] + n - 1];
+      };
+      // reshard moves the lowest slots of each source: pick a prefix with several shards there
+      const moving = [await firstSlots(a, 1000), await firstSlots(b, 1000)];
+      const inMove = (slot: number) => moving.some(([lo, hi]) => slot >= lo && slot <= hi);
+      let prefix = '';
+      let movedSlots: number[] = [];
+      for (let k = 0; movedSlots.length < 2; k++) {
+        prefix = `reshard${k}`;
+        const slots = await Promise.all(Array.from({ length: CLUSTER_SHARDS }, (_, i) => client.cluster('KEYSLOT', shardPrefix(prefix, i)) as Promise<number>));
+        movedSlots = slots.filter(inMove);
+      }
       const url = `cluster:${cluster.ports.join(',')}`;
       const workers = [4, 5].map((w) => runWorker([url, prefix, String(w), '2000', '100', '100']));
       while (workers.some((w) => w.progress() < 300)) await new Promise((r) => setTimeout(r, 20));
-      // move 1,000 slots from each of the first two masters to the third, while the writers go on
       const ids = (port: number) => cluster.cli(port, 'cluster', 'myid').trim();
-      const [a, b, c] = cluster.ports as [number, number, number];
       for (const from of [a, b]) {
         cluster.cli(a, '--cluster', 'reshard', `127.0.0.1:${a}`, '--cluster-from', ids(from), '--cluster-to', ids(c), '--cluster-slots', '1000', '--cluster-yes');
       }
       const midway = workers.map((w) => w.progress());
       expect(await Promise.all(workers.map((w) => w.done))).toEqual([0, 0]);
       expect(midway.some((n) => n < 2000)).toBe(true); // the slots moved while writing
-      const slots = cluster.cli(c, 'cluster', 'nodes');
-      expect(slots).toMatch(/myself,master/);
+      const ranges = (await client.cluster('SLOTS')) as unknown as [number, number, [string, number]][];
+      for (const slot of movedSlots) expect(ranges.find((r) => slot >= r[0] && slot <= r[1])![2][1]).toBe(c); // shards did move
       const storage = await shardedRedisStorage({ client, prefix, shards: CLUSTER_SHARDS });
       expect(await storage.size()).toBe(4000);
       await expectAllPresent(storage, [4, 5], 2000);
+      for (const port of cluster.ports) expect(cluster.cli(port, 'cluster', 'info')).toMatch(/cluster_state:ok/);
+    });
+
+    it('a master without a replica dies: every call fails with a StorageError, none answers from part of the index', async () => {
+      const storage = await shardedRedisStorage({ cluster: cluster.nodes, prefix: freshPrefix(), shards: CLUSTER_SHARDS, redisOptions: { maxRetriesPerRequest: 1 } });
+      closers.push(() => storage.close());
+      const index = workerIndex(storage);
+      await index.insertMany(Array.from({ length: 200 }, (_, i) => ({ id: workerId(9, i), signature: workerSignature(9, i) })));
+      cluster.kill(cluster.ports[0]!);
+      const error = await index.query(workerSignature(9, 1)).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StorageError);
+      expect((error as Error).message).toMatch(/check that Redis is reachable at 127\.0\.0\.1:/);
     });
   });
 
