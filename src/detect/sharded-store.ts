@@ -4,7 +4,7 @@
  * both ends, each end only while its article exists, and cleaned from the far end on delete.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { shardOf } from '../index/shards.js';
+import { ShardSet } from '../index/shard-set.js';
 import type { RedisDetectorStore } from './redis-store.js';
 import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
 
@@ -28,17 +28,11 @@ export type ShardableDetectorStore = Pick<
  * storage.articles; // a ShardedDetectorStore
  * ```
  */
-export class ShardedDetectorStore implements DetectorStore {
-  /** The shards, in shard order. */
-  readonly shards: readonly ShardableDetectorStore[];
+export class ShardedDetectorStore extends ShardSet<ShardableDetectorStore> implements DetectorStore {
 
-  /** `close` releases what the shards share (an owned client). */
-  constructor(
-    shards: readonly ShardableDetectorStore[],
-    private readonly onClose: () => Promise<void> = async () => undefined,
-  ) {
-    if (!Array.isArray(shards) || shards.length === 0) throw new InvalidArgumentError('ShardedDetectorStore needs a non-empty array of stores, one per shard');
-    this.shards = [...shards];
+  /** `onClose` releases what the shards share (an owned client). */
+  constructor(shards: readonly ShardableDetectorStore[], onClose: () => Promise<void> = async () => undefined) {
+    super(shards, onClose, 'ShardedDetectorStore');
   }
 
   async put(article: StoredArticle): Promise<void> {
@@ -79,8 +73,7 @@ export class ShardedDetectorStore implements DetectorStore {
   }
 
   async size(): Promise<number> {
-    const sizes = await Promise.all(this.shards.map((s) => s.size()));
-    return sizes.reduce((a, b) => a + b, 0);
+    return this.sum((s) => s.size());
   }
 
   /** Every article id, oldest added first (ties by shard order). */
@@ -139,16 +132,5 @@ export class ShardedDetectorStore implements DetectorStore {
     await Promise.all(this.shards.map((s) => s.clear()));
   }
 
-  /** Closes the shared client if it was created from `url` or `cluster`. */
-  close(): Promise<void> {
-    return this.onClose();
-  }
 
-  private indexOf(id: string): number {
-    return shardOf(id, this.shards.length);
-  }
-
-  private shardFor(id: string): ShardableDetectorStore {
-    return this.shards[this.indexOf(id)]!;
-  }
 }

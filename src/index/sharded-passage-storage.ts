@@ -4,9 +4,9 @@
  * summed over all shards, and a shingle held by more than maxPostings documents is saturated in
  * every shard. Lookups ask every shard at once; a document's counts come from its one shard.
  */
-import { InvalidArgumentError, StorageError } from '../errors.js';
+import { StorageError } from '../errors.js';
 import type { PassageLayout, PassageStorage } from './passage-storage.js';
-import { shardOf } from './shards.js';
+import { ShardSet } from './shard-set.js';
 import type { Awaitable } from './storage.js';
 
 /** A passage storage that can count a shingle's holders (RedisPassageStorage can). */
@@ -30,18 +30,12 @@ export interface CountingPassageStorage extends PassageStorage {
  * const passages = new PassageIndex({ storage, maxPostings: 100 });
  * ```
  */
-export class ShardedPassageStorage implements PassageStorage {
-  /** The shards, in shard order. */
-  readonly shards: readonly CountingPassageStorage[];
+export class ShardedPassageStorage extends ShardSet<CountingPassageStorage> implements PassageStorage {
   private maxPostings = 0;
 
   /** `onClose` releases what the shards share (an owned client). */
-  constructor(
-    shards: readonly CountingPassageStorage[],
-    private readonly onClose: () => Promise<void> = async () => undefined,
-  ) {
-    if (!Array.isArray(shards) || shards.length === 0) throw new InvalidArgumentError('ShardedPassageStorage needs a non-empty array of storages, one per shard');
-    this.shards = [...shards];
+  constructor(shards: readonly CountingPassageStorage[], onClose: () => Promise<void> = async () => undefined) {
+    super(shards, onClose, 'ShardedPassageStorage');
   }
 
   async open(layout: PassageLayout): Promise<void> {
@@ -63,8 +57,7 @@ export class ShardedPassageStorage implements PassageStorage {
   }
 
   async size(): Promise<number> {
-    const sizes = await Promise.all(this.shards.map((s) => s.size()));
-    return sizes.reduce((a, b) => a + b, 0);
+    return this.sum((s) => s.size());
   }
 
   /** Every shard answers the sets in parallel; a document's counts come from its one shard. */
@@ -79,8 +72,7 @@ export class ShardedPassageStorage implements PassageStorage {
   }
 
   async removeOlderThan(time: number): Promise<number> {
-    const counts = await Promise.all(this.shards.map((s) => s.removeOlderThan(time)));
-    return counts.reduce((a, b) => a + b, 0);
+    return this.sum((s) => s.removeOlderThan(time));
   }
 
   async *entries(): AsyncIterable<{ id: string; shingles: Uint32Array; time?: number | undefined }> {
@@ -122,12 +114,4 @@ export class ShardedPassageStorage implements PassageStorage {
     if (over.length > 0) await this.saturate(Uint32Array.from(over));
   }
 
-  /** Closes the shared client if it was created from `url` or `cluster`. */
-  close(): Promise<void> {
-    return this.onClose();
-  }
-
-  private shardFor(id: string): CountingPassageStorage {
-    return this.shards[shardOf(id, this.shards.length)]!;
-  }
 }

@@ -3,8 +3,9 @@
  * shard, so its insert is one shard's atomic write; a query asks every shard at once and merges.
  * Over `RedisStorage` shards with hash-tagged prefixes this spreads an index over a Redis Cluster.
  */
-import { DuplicateIdError, InvalidArgumentError } from '../errors.js';
-import { groupByShard, shardOf } from './shards.js';
+import { DuplicateIdError } from '../errors.js';
+import { ShardSet } from './shard-set.js';
+import { groupByShard } from './shards.js';
 import type { Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
 
 /**
@@ -34,17 +35,11 @@ export async function allOrUndo<T, S>(shards: readonly S[], inputs: readonly T[]
  * const index = new LshIndex({ numPerm: 128, threshold: 0.8, storage });
  * ```
  */
-export class ShardedStorage implements LshStorage {
-  /** The shards, in shard order. */
-  readonly shards: readonly LshStorage[];
+export class ShardedStorage extends ShardSet<LshStorage> implements LshStorage {
 
   /** `onClose` releases what the shards share (an owned client). */
-  constructor(
-    shards: readonly LshStorage[],
-    private readonly onClose: () => Promise<void> = async () => undefined,
-  ) {
-    if (!Array.isArray(shards) || shards.length === 0) throw new InvalidArgumentError('ShardedStorage needs a non-empty array of storages, one per shard');
-    this.shards = [...shards];
+  constructor(shards: readonly LshStorage[], onClose: () => Promise<void> = async () => undefined) {
+    super(shards, onClose, 'ShardedStorage');
   }
 
   async open(layout: StorageLayout): Promise<void> {
@@ -79,8 +74,7 @@ export class ShardedStorage implements LshStorage {
   }
 
   async size(): Promise<number> {
-    const sizes = await Promise.all(this.shards.map((s) => s.size()));
-    return sizes.reduce((a, b) => a + b, 0);
+    return this.sum((s) => s.size());
   }
 
   /** Every shard's bucket members, asked in parallel; at most `limit` in all. */
@@ -91,8 +85,7 @@ export class ShardedStorage implements LshStorage {
   }
 
   async removeOlderThan(time: number): Promise<number> {
-    const counts = await Promise.all(this.shards.map((s) => s.removeOlderThan(time)));
-    return counts.reduce((a, b) => a + b, 0);
+    return this.sum((s) => s.removeOlderThan(time));
   }
 
   async *entries(): AsyncIterable<StoredDocument> {
@@ -103,12 +96,4 @@ export class ShardedStorage implements LshStorage {
     await Promise.all(this.shards.map((s) => s.clear()));
   }
 
-  /** Closes the shared client if it was created from `url` or `cluster`. */
-  close(): Promise<void> {
-    return this.onClose();
-  }
-
-  private shardFor(id: string): LshStorage {
-    return this.shards[shardOf(id, this.shards.length)]!;
-  }
 }
