@@ -54,9 +54,9 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
   const title = 'Redis Cluster: a shared Detector on one node vs three masters';
   const skip = clusterUnavailable();
   if (skip) return { title: `${title} (skipped)`, rows: [row('Redis Cluster', 'skipped', skip)], notes: [`Not measured: ${skip}.`], payload: { skipped: skip } };
-  const n = ctx.quick ? 300 : 3000;
+  const n = ctx.quick ? 300 : 1000;
   const docs = indexDocs(ctx).slice(0, n).map((d) => ({ id: d.id, text: d.text }));
-  const queries = Math.min(docs.length, ctx.quick ? 150 : 1000);
+  const queries = Math.min(docs.length, ctx.quick ? 150 : 500);
   ctx.log(`redis-cluster: ${docs.length} articles, ${queries} matches, ${LANES} detectors at once`);
   const single = await startRedis();
   const cluster = await startCluster();
