@@ -48,6 +48,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'parallel', load: () => import('./sections/parallel.js') },
   { name: 'scan-report', load: () => import('./sections/scan-report.js') },
   { name: 'redis', load: () => import('./sections/redis.js') },
+  { name: 'redis-cluster', load: () => import('./sections/redis-cluster.js') },
   { name: 'corpus-checks', load: () => import('./sections/corpus-checks.js') },
   { name: 'startup', load: () => import('./sections/startup.js') },
   { name: 'scripts', load: () => import('./sections/scripts.js') },

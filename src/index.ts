@@ -55,7 +55,10 @@ export { MemoryPassageStorage } from './index/memory-passage-storage.js';
 export type { PassageLayout, PassageStorage } from './index/passage-storage.js';
 export { RedisStorage, type RedisStorageOptions } from './index/redis-storage.js';
 export { RedisPassageStorage, type RedisPassageStorageOptions } from './index/redis-passage-storage.js';
-export type { RedisClient, RedisClientOptions, RedisConnectionOptions } from './index/redis-connection.js';
+export type { RedisClient, RedisClientOptions, RedisClusterNode, RedisConnectionOptions } from './index/redis-connection.js';
+export { ShardedStorage } from './index/sharded-storage.js';
+export { ShardedPassageStorage, type CountingPassageStorage } from './index/sharded-passage-storage.js';
+export { shardedRedisStorage, shardedRedisPassageStorage, type ShardedRedisOptions } from './index/redis-sharded.js';
 
 // Alignment
 export {
@@ -83,6 +86,7 @@ export type { DetectorLoadOptions } from './detect/snapshot.js';
 export type { DetectorSettings } from './detect/state.js';
 export { loadDetectorFile, saveDetectorFile } from './detect/files.js';
 export { RedisDetectorStore, type RedisDetectorStoreOptions } from './detect/redis-store.js';
+export { ShardedDetectorStore, type ShardableDetectorStore } from './detect/sharded-store.js';
 export { redisDetectorStorage, type RedisDetectorStorage, type RedisDetectorStorageOptions } from './detect/redis-detector.js';
 
 // All cores: worker threads prepare articles, one thread matches them and keeps the index

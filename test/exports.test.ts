@@ -12,11 +12,11 @@ const EXPORTS = [
   // sketches
   'shingles', 'MinHasher', 'estimateJaccard', 'isEmptySignature', 'serializeSignature', 'deserializeSignature', 'lshParams',
   // indexes and storage
-  'LshIndex', 'saveIndexFile', 'loadIndexFile', 'MemoryStorage', 'MemoryPassageStorage', 'RedisStorage', 'RedisPassageStorage',
+  'LshIndex', 'saveIndexFile', 'loadIndexFile', 'MemoryStorage', 'MemoryPassageStorage', 'RedisStorage', 'RedisPassageStorage', 'ShardedStorage', 'ShardedPassageStorage', 'shardedRedisStorage', 'shardedRedisPassageStorage',
   // alignment
   'compare', 'findRepeats', 'sharedSpans', 'DEFAULT_ALIGN_OPTIONS',
   // detector, feed, persistence
-  'Detector', 'DEFAULT_DETECTOR_OPTIONS', 'DEFAULT_LIMITS', 'MemoryDetectorStore', 'RedisDetectorStore', 'redisDetectorStorage',
+  'Detector', 'DEFAULT_DETECTOR_OPTIONS', 'DEFAULT_LIMITS', 'MemoryDetectorStore', 'RedisDetectorStore', 'ShardedDetectorStore', 'redisDetectorStorage',
   'dedup', 'dedupStream', 'saveDetectorFile', 'loadDetectorFile',
   // all cores
   'addParallel', 'scanParallel',

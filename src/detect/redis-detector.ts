@@ -3,13 +3,24 @@
  * under one prefix, over one connection — so that any number of worker processes share it.
  */
 import { RedisPassageStorage } from '../index/redis-passage-storage.js';
-import { checkConnectionOptions, createRedisClient, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
+import { isCluster, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
+import { DEFAULT_SHARDS, sharedClient } from '../index/redis-sharded.js';
 import { RedisStorage } from '../index/redis-storage.js';
+import { ShardedPassageStorage } from '../index/sharded-passage-storage.js';
+import { ShardedStorage } from '../index/sharded-storage.js';
+import { assertShards, shardPrefix } from '../index/shards.js';
 import { assertOptions } from '../validate.js';
 import { RedisDetectorStore } from './redis-store.js';
+import { ShardedDetectorStore } from './sharded-store.js';
 
-/** Options of `redisDetectorStorage`: give `client` or `url`, and a prefix. */
+/** Options of `redisDetectorStorage`: give `client`, `url` or `cluster`, and a prefix. */
 export interface RedisDetectorStorageOptions extends RedisConnectionOptions {
+  /**
+   * Split the data into this many shards (1–99), shard i under the hash tag `{prefix:sNN}`, so a
+   * Redis Cluster spreads them over its masters. Default: 16 with `cluster` or a `Cluster` client,
+   * otherwise unsharded (the single-node layout). Every worker must use the same count.
+   */
+  shards?: number;
   /** Documents per insert script of the LSH index (see RedisStorage). Default 500. */
   batchSize?: number;
   /** COUNT of SCAN steps and ids per expiry script. Default 1000. */
@@ -18,11 +29,16 @@ export interface RedisDetectorStorageOptions extends RedisConnectionOptions {
 
 /** The three stores of a shared detector, for `new Detector({ storage })`. */
 export interface RedisDetectorStorage {
-  /** The prefix; the stores use `{prefix}:docs`, `{prefix}:passages` and `{prefix}:articles`. */
+  /**
+   * The prefix; the stores use `{prefix}:docs`, `{prefix}:passages` and `{prefix}:articles`, or,
+   * sharded, `{prefix:sNN}:docs` … for each shard NN.
+   */
   readonly prefix: string;
-  readonly documents: RedisStorage;
-  readonly passages: RedisPassageStorage;
-  readonly articles: RedisDetectorStore;
+  readonly documents: RedisStorage | ShardedStorage;
+  readonly passages: RedisPassageStorage | ShardedPassageStorage;
+  readonly articles: RedisDetectorStore | ShardedDetectorStore;
+  /** Number of shards (1 for the single-node layout). */
+  readonly shards: number;
   /** The client all three use. */
   readonly client: RedisClient;
   /** Deletes every key of the three stores. Not atomic: stop the workers first. */
@@ -54,31 +70,36 @@ export interface RedisDetectorStorage {
  */
 export async function redisDetectorStorage(options: RedisDetectorStorageOptions): Promise<RedisDetectorStorage> {
   assertOptions(options, 'redisDetectorStorage options');
-  checkConnectionOptions(options, 'redisDetectorStorage');
-  const { prefix, batchSize, scanCount, url, redisOptions } = options;
-  const client = options.client ?? (await createRedisClient(url!, redisOptions, 'redisDetectorStorage'));
-  const owned = options.client === undefined;
-  const documents = new RedisStorage({ client, prefix: `${prefix}:docs`, batchSize, scanCount });
-  const passages = new RedisPassageStorage({ client, prefix: `${prefix}:passages`, scanCount });
-  const articles = new RedisDetectorStore({ client, prefix: `${prefix}:articles` });
+  const { prefix, batchSize, scanCount } = options;
+  const shared = await sharedClient(options, 'redisDetectorStorage');
+  const { client } = shared;
+  const shards = options.shards ?? (options.cluster !== undefined || isCluster(client) ? DEFAULT_SHARDS : 0);
+  let documents: RedisStorage | ShardedStorage;
+  let passages: RedisPassageStorage | ShardedPassageStorage;
+  let articles: RedisDetectorStore | ShardedDetectorStore;
+  if (shards === 0) {
+    documents = new RedisStorage({ client, prefix: `${prefix}:docs`, batchSize, scanCount });
+    passages = new RedisPassageStorage({ client, prefix: `${prefix}:passages`, scanCount });
+    articles = new RedisDetectorStore({ client, prefix: `${prefix}:articles` });
+  } else {
+    assertShards(shards);
+    const tags = Array.from({ length: shards }, (_, i) => shardPrefix(prefix, i));
+    documents = new ShardedStorage(tags.map((p) => new RedisStorage({ client, prefix: `${p}:docs`, batchSize, scanCount })));
+    passages = new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: `${p}:passages`, scanCount })));
+    articles = new ShardedDetectorStore(tags.map((p) => new RedisDetectorStore({ client, prefix: `${p}:articles` })));
+  }
   return {
     prefix,
     documents,
     passages,
     articles,
+    shards: Math.max(1, shards),
     client,
     async clear() {
       await articles.clear();
       await passages.clear();
       await documents.clear();
     },
-    async close() {
-      if (!owned) return;
-      try {
-        await client.quit();
-      } catch {
-        client.disconnect();
-      }
-    },
+    close: () => shared.close(),
   };
 }

@@ -77,9 +77,9 @@ for _, other in ipairs(redis.call('HKEYS', mine)) do redis.call('HDEL', prefix .
 redis.call('DEL', mine)
 return existed`,
   },
-  /** ARGV: prefix, then (a, b, json) triples. A pair is kept only while both articles exist. */
+  /** KEYS: ids (routes the script in a Redis Cluster). ARGV: prefix, then (a, b, json) triples. A pair is kept only while both articles exist. */
   putEdges: {
-    keys: 0,
+    keys: 1,
     lua: `
 local prefix = ARGV[1]
 local n = 0
@@ -92,6 +92,24 @@ for i = 2, #ARGV, 3 do
   end
 end
 return n`,
+  },
+  /**
+   * KEYS: ids (routing). ARGV: prefix, then (own, other, json) triples → per triple 1 if written.
+   * One end of a pair whose other end lives in another shard: written only if `own` exists.
+   */
+  putHalfEdges: {
+    keys: 1,
+    lua: `
+local prefix, out = ARGV[1], {}
+for i = 2, #ARGV, 3 do
+  if redis.call('EXISTS', prefix .. ':a:' .. ARGV[i]) == 1 then
+    redis.call('HSET', prefix .. ':e:' .. ARGV[i], ARGV[i + 1], ARGV[i + 2])
+    out[#out + 1] = 1
+  else
+    out[#out + 1] = 0
+  end
+end
+return out`,
   },
 } as const;
 
@@ -215,10 +233,46 @@ export class RedisDetectorStore implements DetectorStore {
     const args: string[] = [];
     for (const e of edges) {
       if (!isValidId(e.a) || !isValidId(e.b)) continue; // such articles cannot exist
-      args.push(e.a, e.b, JSON.stringify({ a: e.a, b: e.b, relation: e.relation, direction: e.direction, similarity: e.similarity, coverage: { a: e.coverage.a, b: e.coverage.b } }));
+      args.push(e.a, e.b, edgeJson(e));
     }
     await this.ready();
-    await this.conn.call('putEdges', (r) => this.conn.script(r, 'putEdges')(this.prefix, ...args));
+    await this.conn.call('putEdges', (r) => this.conn.script(r, 'putEdges')(this.keys.ids, this.prefix, ...args));
+  }
+
+  /**
+   * Writes one end of pairs whose other ends live in another shard (used by ShardedDetectorStore):
+   * each `[own, other, edge]` is written under `own` only if `own` exists; true where written.
+   */
+  async putHalfEdges(halves: readonly (readonly [string, string, PairEdge])[]): Promise<boolean[]> {
+    const args: string[] = [];
+    for (const [own, other, e] of halves) args.push(own, other, edgeJson(e));
+    if (args.length === 0) return [];
+    await this.ready();
+    const written = (await this.conn.call('putEdges', (r) => this.conn.script(r, 'putHalfEdges')(this.keys.ids, this.prefix, ...args))) as number[];
+    return written.map((w) => w === 1);
+  }
+
+  /** The ids paired with `id` (its pair hash's fields). */
+  async partners(id: string): Promise<string[]> {
+    if (!isValidId(id)) return [];
+    await this.ready();
+    return this.conn.call('partners', (r) => r.hkeys(this.keys.edges(id)));
+  }
+
+  /** Removes `others` from `own`'s pairs (the far end of pairs whose article left another shard). */
+  async dropHalfEdges(own: string, others: readonly string[]): Promise<void> {
+    if (others.length === 0 || !isValidId(own)) return;
+    await this.ready();
+    await this.conn.call('delete', (r) => r.hdel(this.keys.edges(own), ...others));
+  }
+
+  /** Every article id with its addedAt, oldest added first. */
+  async idsWithTimes(): Promise<[string, number][]> {
+    await this.ready();
+    const flat = await this.conn.call('ids', (r) => r.zrange(this.keys.ids, 0, -1, 'WITHSCORES'));
+    const out: [string, number][] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, Number(flat[i + 1])]);
+    return out;
   }
 
   /**
@@ -249,12 +303,7 @@ export class RedisDetectorStore implements DetectorStore {
 
   /** Deletes every key under `{prefix}:` (SCAN + UNLINK). Not atomic: stop writers first. */
   async clear(): Promise<void> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.conn.call('clear', (r) => r.scanBuffer(cursor, 'MATCH', this.keys.pattern, 'COUNT', 1000));
-      cursor = next.toString();
-      if (keys.length > 0) await this.conn.call('clear', (r) => r.unlink(...keys));
-    } while (cursor !== '0');
+    await this.conn.deleteMatching(this.keys.pattern, 1000);
     this.opened = undefined;
   }
 
@@ -333,4 +382,8 @@ function readString(row: Record<string, Buffer>, name: string): string | undefin
   if (utf8 !== undefined) return utf8.toString('utf8');
   const utf16 = row[`${name}16`];
   return utf16 === undefined ? undefined : utf16.toString('utf16le');
+}
+
+function edgeJson(e: PairEdge): string {
+  return JSON.stringify({ a: e.a, b: e.b, relation: e.relation, direction: e.direction, similarity: e.similarity, coverage: { a: e.coverage.a, b: e.coverage.b } });
 }

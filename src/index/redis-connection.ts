@@ -3,33 +3,44 @@
  * checks, a lazily created (or given) ioredis client, Lua scripts defined as versioned commands, and
  * errors wrapped in `StorageError` messages that say what to check.
  */
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { InvalidArgumentError, MissingDependencyError, NeardupError, StorageError, describe } from '../errors.js';
 import { assertString } from '../validate.js';
 
 /**
- * An ioredis client (`new Redis()` from 'ioredis'), described by the members neardup relies on,
- * so that neardup's type declarations compile in an app that does not install ioredis.
+ * An ioredis client — `new Redis()` or a Redis Cluster client `new Cluster([...])` from 'ioredis' —
+ * described by the members neardup relies on, so that neardup's type declarations compile in an
+ * app that does not install ioredis.
  */
 export interface RedisClient {
-  readonly options?: { readonly keyPrefix?: string | undefined } | undefined;
+  readonly options?: { readonly keyPrefix?: string | undefined; readonly redisOptions?: { readonly keyPrefix?: string | undefined } | undefined } | undefined;
   defineCommand(name: string, definition: { lua: string; numberOfKeys?: number; readOnly?: boolean }): void;
   pipeline(): unknown;
   quit(): Promise<unknown>;
   disconnect(): void;
-  on(event: string, listener: (...args: never[]) => void): unknown;
 }
 
 /** ioredis options (its `RedisOptions`) for a client neardup creates from a URL. */
 export type RedisClientOptions = Readonly<Record<string, unknown>>;
 
-/** How to reach Redis: give `client` or `url`, and a key prefix. */
+/** A node of a Redis Cluster to start from; the client discovers the others. */
+export interface RedisClusterNode {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** How to reach Redis: give `client`, `url` or `cluster`, and a key prefix. */
 export interface RedisConnectionOptions {
-  /** An ioredis client to use (left open by `close()`). It must not set `keyPrefix`. */
+  /** An ioredis client (`Redis` or `Cluster`) to use (left open by `close()`). It must not set `keyPrefix`. */
   client?: RedisClient;
   /** A Redis URL such as 'redis://127.0.0.1:6379'; a client is then created and owned. */
   url?: string;
-  /** Extra ioredis options for a client created from `url`. */
+  /**
+   * Seed nodes of a Redis Cluster, such as `[{ host: '10.0.0.1', port: 7000 }]`; an ioredis
+   * `Cluster` client is then created and owned.
+   */
+  cluster?: readonly RedisClusterNode[];
+  /** Extra ioredis options for a client created from `url` or `cluster` (per-node options for a cluster). */
   redisOptions?: RedisClientOptions;
   /** Every key starts with `{prefix}:`. For Redis Cluster, use a hash tag such as '{news}'. */
   prefix: string;
@@ -43,6 +54,13 @@ export interface LuaScript {
 
 type ScriptCall = (...args: (string | Buffer | number)[]) => Promise<unknown>;
 
+/** Retries of a command a Redis Cluster refused while moving slots (MOVED, ASK, TRYAGAIN, CLUSTERDOWN). */
+const CLUSTER_RETRIES = 6;
+
+function isRedirect(err: unknown): boolean {
+  return err instanceof Error && /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN) /.test(err.message);
+}
+
 /** True on little-endian hosts, where Uint32Array memory already is the wire layout. */
 const HOST_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -51,24 +69,40 @@ export function checkConnectionOptions(options: RedisConnectionOptions | undefin
   if (options === undefined || options === null || typeof options !== 'object') {
     throw new InvalidArgumentError(`${owner} needs options: { url: 'redis://127.0.0.1:6379', prefix: 'news' } or { client, prefix }`);
   }
-  const { client, url, prefix } = options;
+  const { client, url, cluster, prefix } = options;
   assertString(prefix, 'prefix');
   if (prefix === '') throw new InvalidArgumentError(`prefix must be a non-empty string such as 'news', so that the ${owner}'s keys are kept apart`);
-  if (client === undefined && url === undefined) {
+  const given = [client, url, cluster].filter((x) => x !== undefined).length;
+  if (given === 0) {
     throw new InvalidArgumentError(`${owner} needs a client or a url: { url: 'redis://127.0.0.1:6379', prefix } or { client: new Redis(), prefix }`);
   }
-  if (client !== undefined && url !== undefined) throw new InvalidArgumentError(`give ${owner} a client or a url, not both`);
+  if (given > 1) throw new InvalidArgumentError(`give ${owner} one of client, url or cluster, not several`);
   if (url !== undefined) assertString(url, 'url');
+  if (cluster !== undefined) checkClusterNodes(cluster);
   if (client !== undefined) {
     if (client === null || typeof client !== 'object' || typeof client.defineCommand !== 'function' || typeof client.pipeline !== 'function') {
       throw new InvalidArgumentError(`client must be an ioredis client (new Redis() from 'ioredis'), got ${describe(client)}`);
     }
-    if (client.options?.keyPrefix) {
+    const keyPrefix = client.options?.keyPrefix || client.options?.redisOptions?.keyPrefix;
+    if (keyPrefix) {
       throw new InvalidArgumentError(
-        `the ioredis client sets keyPrefix ${JSON.stringify(client.options.keyPrefix)}; use a client without keyPrefix and put it in ${owner}'s prefix option`,
+        `the ioredis client sets keyPrefix ${JSON.stringify(keyPrefix)}; use a client without keyPrefix and put it in ${owner}'s prefix option`,
       );
     }
   }
+}
+
+function checkClusterNodes(cluster: readonly RedisClusterNode[]): void {
+  const ok =
+    Array.isArray(cluster) &&
+    cluster.length > 0 &&
+    cluster.every((n) => n !== null && typeof n === 'object' && typeof n.host === 'string' && Number.isInteger(n.port) && n.port > 0 && n.port < 65536);
+  if (!ok) throw new InvalidArgumentError(`cluster must list seed nodes such as [{ host: '127.0.0.1', port: 7000 }], got ${describe(cluster)}`);
+}
+
+/** True if `client` is an ioredis Cluster client (it lists its nodes). */
+export function isCluster(client: RedisClient): boolean {
+  return typeof (client as unknown as { nodes?: unknown }).nodes === 'function';
 }
 
 /** The given client as the ioredis type it is (checked by `checkConnectionOptions`). */
@@ -76,15 +110,28 @@ export function asIoredis(client: RedisClient): Redis {
   return client as unknown as Redis;
 }
 
-/** Creates an ioredis client from `url`, importing the optional peer dependency on demand. */
-export async function createRedisClient(url: string, redisOptions: RedisClientOptions | undefined, owner: string): Promise<Redis> {
+/**
+ * Creates an ioredis client from `url`, or a `Cluster` client from seed nodes, importing the
+ * optional peer dependency on demand.
+ */
+export async function createRedisClient(url: string | readonly RedisClusterNode[], redisOptions: RedisClientOptions | undefined, owner: string): Promise<Redis> {
   let mod: typeof import('ioredis');
   try {
     mod = await import('ioredis');
   } catch (cause) {
     throw new MissingDependencyError('ioredis', `${owner} needs the optional peer dependency ioredis: run \`npm install ioredis@^5\``, { cause });
   }
-  const exported = mod as unknown as { Redis?: typeof Redis; default?: typeof Redis & { Redis?: typeof Redis } };
+  const exported = mod as unknown as { Redis?: typeof Redis; Cluster?: typeof Cluster; default?: typeof Redis & { Redis?: typeof Redis; Cluster?: typeof Cluster } };
+  if (typeof url !== 'string') {
+    const ClusterCtor = exported.Cluster ?? exported.default?.Cluster;
+    if (typeof ClusterCtor !== 'function') throw new StorageError('the installed ioredis does not export Cluster; install ioredis@^5');
+    const cluster = new ClusterCtor(url.map((n) => ({ host: n.host, port: n.port })), {
+      enableAutoPipelining: true, // commands to one node in one tick go as one pipeline
+      redisOptions: { maxRetriesPerRequest: 2, ...redisOptions },
+    });
+    cluster.on('error', () => undefined);
+    return cluster as unknown as Redis;
+  }
   const Ctor = exported.Redis ?? exported.default?.Redis ?? exported.default;
   if (typeof Ctor !== 'function') throw new StorageError('the installed ioredis does not export Redis; install ioredis@^5');
   const client = new Ctor(url, { maxRetriesPerRequest: 2, ...redisOptions });
@@ -98,7 +145,7 @@ export async function createRedisClient(url: string, redisOptions: RedisClientOp
  */
 export class RedisConnection<S extends string> {
   readonly prefix: string;
-  private readonly url: string | undefined;
+  private readonly url: string | readonly RedisClusterNode[] | undefined;
   private readonly redisOptions: RedisClientOptions | undefined;
   private readonly ownsClient: boolean;
   private client: Redis | undefined;
@@ -116,7 +163,7 @@ export class RedisConnection<S extends string> {
   ) {
     checkConnectionOptions(options, owner);
     this.prefix = options.prefix;
-    this.url = options.url;
+    this.url = options.url ?? options.cluster;
     this.redisOptions = options.redisOptions;
     this.ownsClient = options.client === undefined;
     if (options.client) {
@@ -127,10 +174,23 @@ export class RedisConnection<S extends string> {
 
   /** Runs `fn` with a connected client; errors other than neardup's become `StorageError`. */
   async call<T>(what: string, fn: (client: Redis) => Promise<T>): Promise<T> {
-    try {
-      return await fn(this.client ?? (await this.connect()));
-    } catch (err) {
-      throw err instanceof NeardupError ? err : this.wrap(what, err);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn(this.client ?? (await this.connect()));
+      } catch (err) {
+        // A Redis Cluster moving slots: the refused command did not run. ioredis follows MOVED/ASK
+        // itself, except for a batch of auto-pipelined commands split over two nodes, which it
+        // refuses without refreshing its slot map: refresh it, then retry.
+        if (attempt < CLUSTER_RETRIES && isRedirect(err)) {
+          const cluster = this.client as unknown as { refreshSlotsCache?: (done?: (err?: Error) => void) => void } | undefined;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 20 << attempt);
+            if (typeof cluster?.refreshSlotsCache === 'function') cluster.refreshSlotsCache(() => (clearTimeout(timer), resolve()));
+          });
+          continue;
+        }
+        throw err instanceof NeardupError ? err : this.wrap(what, err);
+      }
     }
   }
 
@@ -149,11 +209,34 @@ export class RedisConnection<S extends string> {
   wrap(what: string, err: unknown): StorageError {
     const message = err instanceof Error ? err.message : String(err);
     const o = this.client?.options;
-    const where = this.url ?? (o?.host ? `${o.host}:${o.port ?? 6379}` : '');
+    const seeds = (this.client as unknown as { startupNodes?: { host?: string; port?: number }[] } | undefined)?.startupNodes;
+    const nodes = typeof this.url === 'object' ? this.url : Array.isArray(seeds) ? seeds : undefined;
+    const where = nodes ? nodes.map((n) => `${n.host ?? '127.0.0.1'}:${n.port ?? 6379}`).join(', ') : this.url ?? (o?.host ? `${o.host}:${o.port ?? 6379}` : '');
     return new StorageError(
       `Redis ${what} failed for prefix "${this.prefix}": ${message}; check that Redis is reachable${where ? ` at ${where}` : ''} and that nothing else writes keys under this prefix`,
       { cause: err },
     );
+  }
+
+  /**
+   * Deletes every key matching `pattern` (SCAN + UNLINK, `count` keys per step). On a Redis
+   * Cluster every master is scanned; the keys of one neardup prefix share one hash slot, so each
+   * UNLINK is a single-slot command. Not atomic: stop writers first.
+   */
+  async deleteMatching(pattern: string, count: number): Promise<void> {
+    const client = this.client ?? (await this.call('clear', (r) => Promise.resolve(r)));
+    const cluster = client as unknown as { nodes?: (role: string) => Redis[] };
+    const nodes = isCluster(client as unknown as RedisClient) && cluster.nodes ? cluster.nodes('master') : [client];
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.call('clear', () => node.scanBuffer(cursor, 'MATCH', pattern, 'COUNT', count));
+        cursor = next.toString();
+        if (keys.length === 0) continue;
+        if (node === client) await this.call('clear', (r) => r.unlink(...keys));
+        else await this.call('clear', (r) => Promise.all(keys.map((k) => r.unlink(k))));
+      } while (cursor !== '0');
+    }
   }
 
   /** Disconnects the client if it was created from `url`; a given client stays open. */

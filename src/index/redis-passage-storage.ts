@@ -146,11 +146,12 @@ for _, id in ipairs(ids) do removeDoc(ARGV[1], KEYS[1], id) end
 return #ids`,
   },
   /**
-   * ARGV: prefix, then one u32 LE shingle set per query → per set a flat [id, count, …]. Read-only;
-   * a saturated shingle has no posting set and so adds nothing.
+   * KEYS: layout (routes the script in a Redis Cluster). ARGV: prefix, then one u32 LE shingle set
+   * per query → per set a flat [id, count, …]. Read-only; a saturated shingle has no posting set
+   * and so adds nothing.
    */
   lookup: {
-    keys: 0,
+    keys: 1,
     lua: `${LUA_HEX}
 local prefix = ARGV[1]
 local out = {}
@@ -166,6 +167,17 @@ for k = 2, #ARGV do
   local flat = {}
   for _, id in ipairs(order) do flat[#flat + 1] = id; flat[#flat + 1] = counts[id] end
   out[#out + 1] = flat
+end
+return out`,
+  },
+  /** KEYS: sat. ARGV: prefix, shingles (u32 LE) → per shingle its holder count, or -1 if saturated. Read-only. */
+  holders: {
+    keys: 1,
+    lua: `${LUA_HEX}
+local s, out = ARGV[2], {}
+for i = 0, #s / 4 - 1 do
+  local h = hex(s, i)
+  if redis.call('SISMEMBER', KEYS[1], h) == 1 then out[#out + 1] = -1 else out[#out + 1] = redis.call('SCARD', ARGV[1] .. ':p:' .. h) end
 end
 return out`,
   },
@@ -311,7 +323,7 @@ export class RedisPassageStorage implements PassageStorage {
   async lookup(sets: readonly Uint32Array[]): Promise<Map<string, number>[]> {
     if (sets.length === 0) return [];
     const replies = (await this.conn.call('lookup', (r) =>
-      this.conn.script(r, 'lookup')(this.prefix, ...sets.map((s) => u32sToBuffer(s))),
+      this.conn.script(r, 'lookup')(this.keys.layout, this.prefix, ...sets.map((s) => u32sToBuffer(s))),
     )) as (string | number)[][];
     return replies.map((flat) => {
       const out = new Map<string, number>();
@@ -370,6 +382,16 @@ export class RedisPassageStorage implements PassageStorage {
     } while (cursor !== '0');
   }
 
+  /**
+   * For each shingle, how many documents of this storage hold it, or -1 if it is saturated: one
+   * read-only script. `ShardedPassageStorage` sums these over shards to keep the cut-off global.
+   */
+  async holders(shingles: Uint32Array): Promise<Int32Array> {
+    if (shingles.length === 0) return new Int32Array(0);
+    const counts = (await this.conn.call('holders', (r) => this.conn.script(r, 'holders')(this.keys.saturated, this.prefix, u32sToBuffer(shingles)))) as number[];
+    return Int32Array.from(counts);
+  }
+
   /** Every saturated (boilerplate) shingle, sorted ascending. */
   async saturated(): Promise<Uint32Array> {
     const members = await this.conn.call('saturated', (r) => r.smembers(this.keys.saturated));
@@ -394,12 +416,7 @@ export class RedisPassageStorage implements PassageStorage {
    * writers first.
    */
   async clear(): Promise<void> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.conn.call('clear', (r) => r.scanBuffer(cursor, 'MATCH', this.keys.pattern, 'COUNT', this.scanCount));
-      cursor = next.toString();
-      if (keys.length > 0) await this.conn.call('clear', (r) => r.unlink(...keys));
-    } while (cursor !== '0');
+    await this.conn.deleteMatching(this.keys.pattern, this.scanCount);
   }
 
   /** Disconnects the client if this storage created it (from `url`); a given client stays open. */

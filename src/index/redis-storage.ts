@@ -164,9 +164,12 @@ local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT', 0, to
 for _, id in ipairs(ids) do removeDoc(ARGV[1], KEYS[1], id) end
 return #ids`,
   },
-  /** ARGV: prefix, band keys → flat [id, sig, id, sig, …] of every document in those buckets. */
+  /**
+   * KEYS: layout (routes the script to the prefix's node in a Redis Cluster). ARGV: prefix, band
+   * keys → flat [id, sig, id, sig, …] of every document in those buckets.
+   */
   candidates: {
-    keys: 0,
+    keys: 1,
     lua: `${LUA_BAND_KEY}
 local prefix, bk, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local bands = #bk / 4
@@ -381,7 +384,7 @@ export class RedisStorage implements LshStorage {
   /** Every document in a bucket of `bandKeys`, with its signature: one script, one round trip. */
   async candidates(bandKeys: Uint32Array, limit?: number): Promise<Candidate[]> {
     const flat = (await this.conn.call('candidates', (r) =>
-      this.conn.script(r, 'candidates', true)(this.prefix, u32sToBuffer(bandKeys), limit === undefined || !Number.isFinite(limit) ? 0 : limit),
+      this.conn.script(r, 'candidates', true)(this.keys.layout, this.prefix, u32sToBuffer(bandKeys), limit === undefined || !Number.isFinite(limit) ? 0 : limit),
     )) as Buffer[];
     const out: Candidate[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) {
@@ -465,12 +468,7 @@ export class RedisStorage implements LshStorage {
    * index re-writes its layout on its next insert. Not atomic: stop writers first.
    */
   async clear(): Promise<void> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.conn.call('clear', (r) => r.scanBuffer(cursor, 'MATCH', this.keys.pattern, 'COUNT', this.scanCount));
-      cursor = next.toString();
-      if (keys.length > 0) await this.conn.call('clear', (r) => r.unlink(...keys));
-    } while (cursor !== '0');
+    await this.conn.deleteMatching(this.keys.pattern, this.scanCount);
   }
 
   /** Disconnects the client if this storage created it (from `url`); a given client stays open. */

@@ -3,8 +3,6 @@
  * rollback, a worker killed mid-insert), 4 concurrent writer processes, layout checks, windows.
  * Needs Redis at REDIS_URL (default 127.0.0.1:6379); skips with a warning without it, unless CI is set.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +15,6 @@ import {
   StorageError,
 } from '../../src/index.js';
 import { redisKeys } from '../../src/index/redis-storage.js';
-import { ROOT } from '../helpers/fixtures.js';
 import { rng, setPair } from '../helpers/random.js';
 import { lshBehaviour } from './lsh-behaviour.js';
 import {
@@ -25,6 +22,7 @@ import {
   deleteKeys,
   REDIS_URL,
   redisUnreachable,
+  runWorker,
   WORKER_NUM_PERM,
   WORKER_THRESHOLD,
   workerId,
@@ -33,7 +31,6 @@ import {
 } from './redis-worker.js';
 
 const RUN = `neardup-test:${process.pid}:${Date.now()}`;
-const WORKER = join(ROOT, 'test', 'index', 'redis-worker.ts');
 const unreachable = await redisUnreachable();
 
 describe('RedisStorage options (no Redis needed)', () => {
@@ -231,24 +228,6 @@ if (unreachable !== undefined && process.env.CI) {
   });
 
   describe('RedisStorage under concurrent processes', () => {
-    const runWorker = (args: string[]): { child: ChildProcess; done: Promise<number>; progress: () => number } => {
-      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      let inserted = 0;
-      let stderr = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        const m = /inserted (\d+)\s*$/.exec(chunk.toString());
-        if (m) inserted = Number(m[1]);
-      });
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const done = new Promise<number>((resolve) =>
-        child.on('exit', (code, signal) => {
-          if (code !== 0 && signal !== 'SIGKILL') console.error(stderr);
-          resolve(code ?? -1);
-        }),
-      );
-      return { child, done, progress: () => inserted };
-    };
-
     it('4 workers insert 5,000 documents each: all present, queryable, no duplicates', async () => {
       const prefix = freshPrefix();
       const workers = [0, 1, 2, 3].map((w) => runWorker([REDIS_URL, prefix, String(w), '5000', '250', '100']));

@@ -5,11 +5,14 @@
  *
  *   node --import tsx test/index/redis-worker.ts <url> <prefix> <worker> <count> <callSize> <batchSize>
  *
+ * A url `cluster:<port>,<port>,…` writes to a Redis Cluster on 127.0.0.1 through
+ * `shardedRedisStorage` (CLUSTER_SHARDS shards).
  * prints "inserted <n>" after each insertMany call and exits 0 when all `count` are in.
  */
-import { pathToFileURL } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
-import { LshIndex, MinHasher, RedisStorage, type Signature } from '../../src/index.js';
+import { LshIndex, MinHasher, RedisStorage, shardedRedisStorage, type LshStorage, type Signature } from '../../src/index.js';
 import { bandKeysOf } from '../../src/index/band-keys.js';
 import { redisKeys } from '../../src/index/redis-storage.js';
 import { rng } from '../helpers/random.js';
@@ -18,6 +21,8 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Settings every worker and the tests checking them share. */
 export const WORKER_NUM_PERM = 64;
 export const WORKER_THRESHOLD = 0.5;
+/** Shards of the cluster layout the workers write. */
+export const CLUSTER_SHARDS = 8;
 
 const hasher = new MinHasher({ numPerm: WORKER_NUM_PERM, seed: 7 });
 
@@ -33,7 +38,7 @@ export function workerSignature(worker: number, i: number): Signature {
 }
 
 /** An index over `storage` with the workers' settings. */
-export function workerIndex(storage: RedisStorage): LshIndex {
+export function workerIndex(storage: LshStorage): LshIndex {
   return new LshIndex({ threshold: WORKER_THRESHOLD, numPerm: WORKER_NUM_PERM, storage });
 }
 
@@ -137,12 +142,38 @@ export async function consistencyProblems(client: Redis, prefix: string, bands: 
   return problems;
 }
 
+/** Runs this file as a worker process with `args`; `progress()` is how many it has inserted. */
+export function runWorker(args: string[]): { child: ChildProcess; done: Promise<number>; progress: () => number } {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] });
+  let inserted = 0;
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const m = /inserted (\d+)\s*$/.exec(chunk.toString());
+    if (m) inserted = Number(m[1]);
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<number>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && signal !== 'SIGKILL') console.error(stderr);
+      resolve(code ?? -1);
+    }),
+  );
+  return { child, done, progress: () => inserted };
+}
+
 async function main(argv: string[]): Promise<void> {
   const [url, prefix, workerArg, countArg, callArg, batchArg] = argv;
   const worker = Number(workerArg);
   const count = Number(countArg);
   const callSize = Number(callArg);
-  const storage = new RedisStorage({ url: url!, prefix: prefix!, batchSize: Number(batchArg) });
+  const storage = url!.startsWith('cluster:')
+    ? await shardedRedisStorage({
+        cluster: url!.slice(8).split(',').map((port) => ({ host: '127.0.0.1', port: Number(port) })),
+        prefix: prefix!,
+        shards: CLUSTER_SHARDS,
+        batchSize: Number(batchArg),
+      })
+    : new RedisStorage({ url: url!, prefix: prefix!, batchSize: Number(batchArg) });
   const index = workerIndex(storage);
   for (let from = 0; from < count; from += callSize) {
     const docs = [];

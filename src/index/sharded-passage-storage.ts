@@ -1,0 +1,117 @@
+/**
+ * A passage storage split into shards by document id (see shards.ts), with one global boilerplate
+ * cut-off: after a document's postings are written in its shard, the holders of its shingles are
+ * summed over all shards, and a shingle held by more than maxPostings documents is saturated in
+ * every shard. Lookups ask every shard at once; a document's counts come from its one shard.
+ */
+import { StorageError } from '../errors.js';
+import type { PassageLayout, PassageStorage } from './passage-storage.js';
+import { ShardSet } from './shard-set.js';
+import type { Awaitable } from './storage.js';
+
+/** A passage storage that can count a shingle's holders (RedisPassageStorage can). */
+export interface CountingPassageStorage extends PassageStorage {
+  /** Per shingle: how many documents hold it, or -1 if it is saturated. */
+  holders(shingles: Uint32Array): Awaitable<Int32Array>;
+}
+
+/**
+ * A `PassageStorage` over shards: the semantics of one storage (a shingle held by more than
+ * `maxPostings` documents in all is never listed again), with the postings spread.
+ *
+ * Guarantees: a document's postings are written by its shard's one atomic script; the global
+ * cut-off is applied right after (two writers racing past it: at least one sees the other's
+ * document and saturates — each shard's own cut-off still bounds a shard's postings). Between a
+ * write and that check, a reader may see a shingle with up to maxPostings holders per shard.
+ *
+ * @example
+ * ```ts
+ * const storage = await shardedRedisPassageStorage({ cluster: [{ host: '127.0.0.1', port: 7000 }], prefix: 'news-passages' });
+ * const passages = new PassageIndex({ storage, maxPostings: 100 });
+ * ```
+ */
+export class ShardedPassageStorage extends ShardSet<CountingPassageStorage> implements PassageStorage {
+  private maxPostings = 0;
+
+  /** `onClose` releases what the shards share (an owned client). */
+  constructor(shards: readonly CountingPassageStorage[], onClose: () => Promise<void> = async () => undefined) {
+    super(shards, onClose, 'ShardedPassageStorage');
+  }
+
+  async open(layout: PassageLayout): Promise<void> {
+    await Promise.all(this.shards.map((s) => s.open(layout)));
+    this.maxPostings = layout.maxPostings;
+  }
+
+  async add(id: string, shingles: Uint32Array, time?: number): Promise<void> {
+    await this.shardFor(id).add(id, shingles, time);
+    if (this.shards.length > 1 && shingles.length > 0) await this.applyCutOff(shingles);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.shardFor(id).remove(id);
+  }
+
+  async has(id: string): Promise<boolean> {
+    return this.shardFor(id).has(id);
+  }
+
+  async size(): Promise<number> {
+    return this.sum((s) => s.size());
+  }
+
+  /** Every shard answers the sets in parallel; a document's counts come from its one shard. */
+  async lookup(sets: readonly Uint32Array[]): Promise<Map<string, number>[]> {
+    if (sets.length === 0) return [];
+    const parts = await Promise.all(this.shards.map((s) => s.lookup(sets)));
+    return sets.map((_, k) => {
+      const out = new Map<string, number>();
+      for (const part of parts) for (const [id, n] of part[k]!) out.set(id, n);
+      return out;
+    });
+  }
+
+  async removeOlderThan(time: number): Promise<number> {
+    return this.sum((s) => s.removeOlderThan(time));
+  }
+
+  async *entries(): AsyncIterable<{ id: string; shingles: Uint32Array; time?: number | undefined }> {
+    for (const s of this.shards) yield* s.entries();
+  }
+
+  async clear(): Promise<void> {
+    await Promise.all(this.shards.map((s) => s.clear()));
+  }
+
+  /** The union of every shard's saturated shingles, sorted ascending. */
+  async saturated(): Promise<Uint32Array> {
+    const parts = await Promise.all(this.shards.map((s) => s.saturated()));
+    const all = new Set<number>();
+    for (const p of parts) for (const h of p) all.add(h);
+    return Uint32Array.from(all).sort();
+  }
+
+  async saturate(shingles: Uint32Array): Promise<void> {
+    if (shingles.length === 0) return;
+    await Promise.all(this.shards.map((s) => s.saturate(shingles)));
+  }
+
+  /** Saturates, in every shard, the shingles held by more than maxPostings documents in all. */
+  private async applyCutOff(shingles: Uint32Array): Promise<void> {
+    if (this.maxPostings === 0) throw new StorageError('ShardedPassageStorage used before open(); pass it to a PassageIndex, which opens it');
+    const counts = await Promise.all(this.shards.map((s) => s.holders(shingles)));
+    const over: number[] = [];
+    for (let i = 0; i < shingles.length; i++) {
+      let total = 0;
+      let saturated = false;
+      for (const c of counts) {
+        if (c[i]! < 0) saturated = true;
+        else total += c[i]!;
+      }
+      // saturated somewhere but still listed elsewhere (a shard's own cut-off, or a racing writer)
+      if (total > this.maxPostings || (saturated && total > 0)) over.push(shingles[i]!);
+    }
+    if (over.length > 0) await this.saturate(Uint32Array.from(over));
+  }
+
+}
