@@ -12,7 +12,8 @@ import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
 import { prepareText, type PreparedText } from './prepare.js';
 import { backgroundRarity, type RarityWeight } from './rarity.js';
 import { decideRelation, directionOf, NO_DIRECTION, type Direction, type DirectionReason, type Relation } from './relation.js';
-import { LIKELY_STRENGTH, PASTED_WORDS, relationScore, type ScoreFeatures } from './score.js';
+import { quotedShare } from './quoted.js';
+import { LIKELY_STRENGTH, PASTED_WORDS, QUOTE_DISCOUNT, relationScore, type ScoreFeatures } from './score.js';
 import { matchOneToOne, seedAndScore, type AlignmentKind, type Pair } from './seed.js';
 import { containmentFromCounts, intersectionSize, jaccardFromCounts } from './similarity.js';
 import type { TextUnit } from './units.js';
@@ -213,27 +214,40 @@ function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, con
     for (const p of list) n += (units[p[side]]!.end - units[p[side]]!.start) * weight(p);
     return total === 0 ? 0 : Math.min(1, n / total);
   };
-  const strength = (p: Pair): number => p.strength;
   const verbatimWeight = (p: Pair): number => (p.kind === 'rewrite' ? 0 : p.strength);
   const shared = intersectionSize(pa.shingles, pb.shingles);
   const jaccard = jaccardFromCounts(pa.shingles.length, pb.shingles.length, shared);
-  const covered = { a: share(chosen, 'i', strength), b: share(chosen, 'j', strength) };
   const verbatimCoverage = { a: share(chosen, 'i', verbatimWeight), b: share(chosen, 'j', verbatimWeight) };
+  const shortness = 1 / Math.max(1, totalA <= totalB ? liveUnits(outA) : liveUnits(outB));
+  // The score's evidence: each alignment's strength, discounted where both passages are quoted
+  // speech or an embedded post (independent reports share those without copying each other) —
+  // the less, the fewer units the shorter text has: in a single sentence the quote is the content.
+  const discount = QUOTE_DISCOUNT * (1 - shortness);
+  const evidence = new Float64Array(A.units.length);
+  for (const p of chosen) {
+    const u = A.units[p.i]!;
+    const v = B.units[p.j]!;
+    const quoted = discount === 0 ? 0 : Math.min(quotedShare(pa.text, u.start, u.end), quotedShare(pb.text, v.start, v.end));
+    evidence[p.i] = p.strength * (1 - discount * quoted);
+  }
+  const strength = (p: Pair): number => evidence[p.i]!;
+  const verbatimEvidence = (p: Pair): number => (p.kind === 'rewrite' ? 0 : evidence[p.i]!);
+  const covered = { a: share(chosen, 'i', strength), b: share(chosen, 'j', strength) };
   const onChain = { a: share(chain, 'i', strength), b: share(chain, 'j', strength) };
   const side = covered.a >= covered.b ? 'a' : 'b';
-  const likely = (p: Pair): number => (p.strength >= LIKELY_STRENGTH ? 1 : 0);
+  const likely = (p: Pair): number => (evidence[p.i]! >= LIKELY_STRENGTH ? 1 : 0);
   const coverageLikely = Math.max(share(chosen, 'i', likely), share(chosen, 'j', likely));
   let verbatimWords = 0;
-  for (const p of chosen) if (p.kind !== 'rewrite') verbatimWords += Math.min(A.units[p.i]!.words, B.units[p.j]!.words) * p.strength;
+  for (const p of chosen) verbatimWords += Math.min(A.units[p.i]!.words, B.units[p.j]!.words) * verbatimEvidence(p);
   const features: ScoreFeatures = {
     coverageMax: covered[side],
     coverageMin: Math.min(covered.a, covered.b),
     coverageLikely,
-    verbatim: Math.max(verbatimCoverage.a, verbatimCoverage.b),
+    verbatim: Math.max(share(chosen, 'i', verbatimEvidence), share(chosen, 'j', verbatimEvidence)),
     rareShared: rareSharedShare(pa.shingles, pb.shingles, rarity),
     ordered: covered[side] === 0 ? 0 : onChain[side],
     pasted: Math.min(1, verbatimWords / PASTED_WORDS),
-    shortness: 1 / Math.max(1, totalA <= totalB ? liveUnits(outA) : liveUnits(outB)),
+    shortness,
   };
   const identical = pa.norm === pb.norm;
   const score = identical ? 1 : relationScore(features);

@@ -28,6 +28,13 @@ export interface ScoreFeatures {
 /** Alignment strength from which a passage is more likely than not reuse (counted by `coverageLikely`). */
 export const LIKELY_STRENGTH = 0.5;
 
+/**
+ * Share of an alignment's evidence taken off where both passages are quoted speech or an embedded
+ * social post (`quotedShare`): independent reports of one event quote the same statements and
+ * embed the same posts, so shared quotes say less about copying than shared narrative.
+ */
+export const QUOTE_DISCOUNT = 0.8;
+
 /** Verbatim words at which `pasted` reaches 1 (about five news paragraphs). */
 export const PASTED_WORDS = 150;
 
@@ -46,8 +53,8 @@ export interface ScoreModel {
  * evidence but gates nothing: a rewrite with its paragraphs moved keeps its coverage.
  */
 export const DEFAULT_SCORE_MODEL: ScoreModel = Object.freeze({
-  intercept: -4.91,
-  weights: Object.freeze({ coverageMax: 0.79, coverageMin: 5.93, coverageLikely: 0.1, verbatim: 0, rareShared: 3.05, ordered: 6.37, pasted: 3.59 }),
+  intercept: -6.23,
+  weights: Object.freeze({ coverageMax: 2.02, coverageMin: 7.18, coverageLikely: 10.19, verbatim: 4.28, rareShared: 0.85, ordered: 1.24, pasted: 7.39 }),
 });
 
 /**
