@@ -105,7 +105,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
       'compare() runs at defaults (DEFAULT_ALIGN_OPTIONS); a pair counts as copy-or-derived when its relation is duplicate, near-duplicate or derived; in the matrix duplicate and near-duplicate read as copy. The oracles are whole-text word 3-shingle Jaccard and containment (shared ÷ smaller set; unigram Jaccard for MSRP as well) with the threshold that scores best on these very pairs, chosen after the fact: a ceiling for a single whole-text measure, not a method.',
       `Detector: every page added with its id and publishedAt (default options), then \`match()\` of each side of each certain copy-or-derived pair; a side counts when the other page is among its matches as duplicate, near-duplicate or derived. ${detector.found} of ${detector.sides} sides (${detector.bothSides} of ${detector.pairs} pairs from both sides).`,
       `Time: compare() of the ${dev.certain.length} page pairs ${compareMs.toFixed(0)} ms; Detector indexing and ${detector.sides} matches ${(detectorMs / 1000).toFixed(1)} s; ${dev.msrp.length} MSRP pairs ${msrpMs.toFixed(0)} ms.`,
-      'How the defaults were chosen from these data (cross-validated): README, "How relations are decided", and `npx tsx bench/fit-relation-score.ts`.',
+      'The score model was fitted on these very provenance pairs, so the provenance figures above are in-sample; the 5-fold cross-validated accuracy printed by `npx tsx bench/fit-relation-score.ts` is what to expect on new pages of these kinds. How the defaults were chosen: README, "How relations are decided".',
     ],
     payload: { provenance: { ...p, wrong: p.wrong }, detector, msrp, ms: { compare: compareMs, detector: detectorMs, msrp: msrpMs } },
   };

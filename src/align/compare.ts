@@ -13,7 +13,7 @@ import { prepareText, type PreparedText } from './prepare.js';
 import { backgroundRarity, type RarityWeight } from './rarity.js';
 import { decideRelation, directionOf, NO_DIRECTION, type Direction, type DirectionReason, type Relation } from './relation.js';
 import { quotedShare } from './quoted.js';
-import { LIKELY_STRENGTH, PASTED_WORDS, QUOTE_DISCOUNT, relationScore, type ScoreFeatures } from './score.js';
+import { LIKELY_STRENGTH, PASTED_WORDS, relationScore, type ScoreFeatures } from './score.js';
 import { matchOneToOne, seedAndScore, type AlignmentKind, type Pair } from './seed.js';
 import { containmentFromCounts, intersectionSize, jaccardFromCounts } from './similarity.js';
 import type { TextUnit } from './units.js';
@@ -100,7 +100,7 @@ export function alignOptions(options: CompareOptions | undefined): AlignOptions 
       throw new InvalidArgumentError(`${key} must be a non-negative number, got ${describe(v)}; see DEFAULT_ALIGN_OPTIONS`);
     }
   }
-  for (const key of ['derivedScore', 'relatedScore', 'nearDuplicateScore', 'nearDuplicateCoverage', 'rewriteWordDice'] as const) {
+  for (const key of ['derivedScore', 'relatedScore', 'nearDuplicateScore', 'nearDuplicateCoverage', 'rewriteWordDice', 'quoteDiscount'] as const) {
     if (o[key] > 1) throw new InvalidArgumentError(`${key} is a score or share in [0, 1], got ${describe(o[key])}; see DEFAULT_ALIGN_OPTIONS`);
   }
   if (o.relatedScore > o.derivedScore || o.derivedScore > o.nearDuplicateScore) {
@@ -222,7 +222,7 @@ function alignCanonical(pa: PreparedText, pb: PreparedText, o: AlignOptions, con
   // The score's evidence: each alignment's strength, discounted where both passages are quoted
   // speech or an embedded post (independent reports share those without copying each other) —
   // the less, the fewer units the shorter text has: in a single sentence the quote is the content.
-  const discount = QUOTE_DISCOUNT * (1 - shortness);
+  const discount = o.quoteDiscount * (1 - shortness);
   const evidence = new Float64Array(A.units.length);
   for (const p of chosen) {
     const u = A.units[p.i]!;

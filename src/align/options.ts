@@ -4,7 +4,7 @@
  * with the score model by cross-validation on labelled news (see README, "How relations are
  * decided"); the alignment thresholds were set on the fixtures and checked on the same data.
  */
-import { SCORE_THRESHOLDS } from './score.js';
+import { QUOTE_DISCOUNT, SCORE_THRESHOLDS } from './score.js';
 
 /** Every threshold `compare` and `findRepeats` use. */
 export interface AlignOptions {
@@ -32,6 +32,8 @@ export interface AlignOptions {
   derivedScore: number;
   /** `related`: score at or above this, or any aligned passage. Default 0.05. */
   relatedScore: number;
+  /** Share of an alignment's evidence the score takes off where both passages are quoted speech or an embedded post (`QUOTE_DISCOUNT`). Default 0.8. */
+  quoteDiscount: number;
   /** `near-duplicate`: score at or above this… Default 0.9. */
   nearDuplicateScore: number;
   /** …and identical/near alignments covering this share of both texts. Default 0.8. */
@@ -54,6 +56,7 @@ export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = Object.freeze({
   repeatMinWords: 3,
   derivedScore: SCORE_THRESHOLDS.derived,
   relatedScore: SCORE_THRESHOLDS.related,
+  quoteDiscount: QUOTE_DISCOUNT,
   nearDuplicateScore: SCORE_THRESHOLDS.nearDuplicate,
   nearDuplicateCoverage: 0.8,
   nearDuplicateJaccard: 0.8,

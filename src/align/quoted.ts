@@ -27,13 +27,12 @@ const LOOKAHEAD = 200;
  */
 export function quotedShare(text: string, start: number, end: number): number {
   if (end <= start) return 0;
-  const head = text.slice(start, Math.min(end, start + LOOKAHEAD));
-  if (POST_SIGNATURE.test(head) || HANDLE_START.test(head)) return 1;
+  if (isPost(text, start, end) || HANDLE_START.test(text.slice(start, Math.min(end, start + 40)))) return 1;
   const link = text.indexOf(PICTURE_LINK, start);
   if (link >= 0 && link < end) return 1;
   let next = end;
   while (next < text.length && next < end + 8 && isSpace(text.charCodeAt(next))) next++;
-  if (next > end && POST_SIGNATURE.test(text.slice(next, next + LOOKAHEAD))) return 1;
+  if (next > end && isPost(text, next, text.length)) return 1;
   let inside = false;
   let quoted = 0;
   for (let i = start; i < end; i++) {
@@ -44,6 +43,12 @@ export function quotedShare(text: string, start: number, end: number): number {
     else if (inside) quoted++;
   }
   return quoted / (end - start);
+}
+
+/** True if a post signature line starts at `from` (the regex runs only where "(@" is near). */
+function isPost(text: string, from: number, end: number): boolean {
+  const handle = text.indexOf('(@', from);
+  return handle >= 0 && handle < Math.min(end, from + LOOKAHEAD) && POST_SIGNATURE.test(text.slice(from, Math.min(end, from + LOOKAHEAD)));
 }
 
 function isSpace(c: number): boolean {

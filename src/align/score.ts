@@ -30,8 +30,10 @@ export const LIKELY_STRENGTH = 0.5;
 
 /**
  * Share of an alignment's evidence taken off where both passages are quoted speech or an embedded
- * social post (`quotedShare`): independent reports of one event quote the same statements and
- * embed the same posts, so shared quotes say less about copying than shared narrative.
+ * social post (`quotedShare`), scaled by 1 − shortness (in a single sentence the quote is the
+ * content): independent reports of one event quote the same statements and embed the same posts,
+ * so shared quotes say less about copying than shared narrative. Chosen with the page model by
+ * cross-validation (bench/fit-relation-score.ts); `DEFAULT_ALIGN_OPTIONS.quoteDiscount` overrides it.
  */
 export const QUOTE_DISCOUNT = 0.8;
 
