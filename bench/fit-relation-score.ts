@@ -7,8 +7,8 @@
  * 2. the page model, a non-negative logistic regression of copy-or-derived on the features of
  *    `Comparison.features` over the certain provenance-2018 pairs (the score mixes it with the
  *    shorter text's coverage by `shortness`; MSRP sentences, one unit each, score by step 1 alone),
- *    for each candidate quote discount (`quoteDiscount`: how much less a shared quote or embedded
- *    post counts than shared narrative), since the features depend on it.
+ *    fitted on undiscounted features; then the quote discount (`quoteDiscount`: how much less a
+ *    shared quote or embedded post counts than shared narrative), by CV on held-out folds.
  *
  * Prints the cross-validated accuracy of each step and the coefficients fitted on all the data;
  * copy those into DEFAULT_STRENGTH_MODEL, DEFAULT_SCORE_MODEL and QUOTE_DISCOUNT. Step 2 uses the strength model
@@ -23,9 +23,10 @@ import { editSimilarity } from '../src/align/similarity.js';
 import { prepareText } from '../src/align/prepare.js';
 import { intersectionSize } from '../src/align/similarity.js';
 import type { TextUnit } from '../src/align/units.js';
+import { newsArticle } from '../test/helpers/corpus.js';
 import { loadFixtures } from './lib/corpus.js';
 import { isReuse, loadDevData } from './lib/dev.js';
-import { accuracyAt, crossValidate, fitLogistic, type Sample } from './lib/logistic.js';
+import { accuracyAt, crossValidate, fitLogistic, folds, predict, type Sample } from './lib/logistic.js';
 
 type PageFeature = keyof ScoreModel['weights'];
 const rarity = backgroundRarity(3);
@@ -62,9 +63,15 @@ console.log(`  DEFAULT_STRENGTH_MODEL = { intercept: ${round(strength.intercept)
 
 // 2. the page model on the certain provenance pairs; MSRP sentences score by their strength (shortness 1)
 const ALL_FEATURES: readonly PageFeature[] = ['coverageMax', 'coverageMin', 'coverageLikely', 'verbatim', 'rareShared', 'ordered', 'pasted'];
-/** Candidate quote discounts; the smallest whose best CV accuracy is within QUOTE_TIE of the best wins (the milder change). */
+/**
+ * Candidate quote discounts. The page model is chosen and fitted on undiscounted features (a
+ * discounted refit inflates the weights until one verbatim wire paragraph quoted in a story of its
+ * own reads derived — the self-made case below); the discount is then chosen by the same repeated
+ * 5-fold CV: fit on the training folds' undiscounted features, score the held-out fold discounted.
+ * The best CV accuracy wins; on a tie, the smaller discount.
+ */
 const QUOTE_DISCOUNTS = [0, 0.5, 0.8, 1];
-const QUOTE_TIE = 0.005;
+type Row = { readonly f: ScoreFeatures; readonly y: number };
 const featuresAt = (quoteDiscount: number): { pages: Row[]; sentences: Row[] } => ({
   pages: dev.certain.map((p) => {
     const a = dev.pages.get(p.a)!;
@@ -74,26 +81,41 @@ const featuresAt = (quoteDiscount: number): { pages: Row[]; sentences: Row[] } =
   }),
   sentences: dev.msrp.map((p) => ({ f: compare(p.a, p.b, { quoteDiscount }).features, y: p.label })),
 });
-type Row = { readonly f: ScoreFeatures; readonly y: number };
 const PAGE_FIT = { nonNegative: true, iterations: 6000, rate: 5 };
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-/** Cross-validated accuracy (mean over 10 fold seeds) of the mixed score with a page model on `features`. */
-function cvAccuracy(pages: readonly Row[], features: readonly PageFeature[], l2: number): number {
-  const samples: Sample[] = pages.map((p) => ({ x: features.map((k) => p.f[k]), y: p.y as 0 | 1 }));
+/**
+ * Cross-validated accuracy (mean over 10 fold seeds) of the mixed score with a page model on
+ * `features`, fitted on the training folds of `train` and scored on the held-out rows of `test`.
+ */
+function cvAccuracy(train: readonly Row[], test: readonly Row[], features: readonly PageFeature[], l2: number): number {
+  const samples: Sample[] = train.map((p) => ({ x: features.map((k) => p.f[k]), y: p.y as 0 | 1 }));
   let sum = 0;
   for (const seed of SEEDS) {
-    const z = crossValidate(samples, 5, { ...PAGE_FIT, l2 }, seed);
-    const mixed = pages.map((p, i) => p.f.shortness * p.f.coverageMax + (1 - p.f.shortness) * z[i]!);
-    sum += accuracyAt(samples, mixed);
+    const fold = folds(samples, 5, seed);
+    let right = 0;
+    for (let k = 0; k < 5; k++) {
+      const m = fitLogistic(samples.filter((_, i) => fold[i] !== k), { ...PAGE_FIT, l2 });
+      test.forEach((p, i) => {
+        if (fold[i] !== k) return;
+        const z = predict(m, features.map((key) => p.f[key]));
+        const score = p.f.shortness * p.f.coverageMax + (1 - p.f.shortness) * z;
+        if ((score >= 0.5 ? 1 : 0) === p.y) right++;
+      });
+    }
+    sum += right / test.length;
   }
   return sum / SEEDS.length;
 }
 
-// candidates: quote discount × feature sets × L2; chosen by repeated 5-fold CV accuracy among those
-// that keep the fixture rewrite (000 ↔ 001) derived
+// candidates: feature sets × L2, chosen by repeated 5-fold CV accuracy among those that keep the
+// fixture rewrite (000 ↔ 001) derived and stories quoting one whole paragraph of a seven-paragraph
+// wire story related (the self-made case of test/detect/archive.test.ts)
 const fixtures = loadFixtures();
+const wire = newsArticle(60);
+const quotingOwn = newsArticle(201).paragraphs;
+const quoting = [[...quotingOwn.slice(0, 4), wire.paragraphs[1]!, ...quotingOwn.slice(4)].join('\n\n')];
 const CANDIDATES: readonly { features: readonly PageFeature[]; l2: number }[] = [
   { features: ALL_FEATURES, l2: 1e-3 },
   { features: ALL_FEATURES, l2: 1e-4 },
@@ -108,22 +130,28 @@ const modelOf = (pages: readonly Row[], features: readonly PageFeature[], l2: nu
   return { intercept: round(fitted.intercept), weights: weights as ScoreModel['weights'] };
 };
 const at = (m: ScoreModel, rows: readonly Row[]): number => rows.filter((r) => (relationScore(r.f, m) >= 0.5 ? 1 : 0) === r.y).length / rows.length;
-type Best = { cv: number; model: ScoreModel; features: readonly PageFeature[]; l2: number; quoteDiscount: number; rows: ReturnType<typeof featuresAt> };
-let best: Best | undefined;
-for (const quoteDiscount of QUOTE_DISCOUNTS) {
-  const rows = featuresAt(quoteDiscount);
-  const fixtureRewrite = compare(fixtures.get('000')!, fixtures.get('001')!, { quoteDiscount }).features;
-  for (const c of CANDIDATES) {
-    const cv = cvAccuracy(rows.pages, c.features, c.l2);
-    const m = modelOf(rows.pages, c.features, c.l2);
-    const fixture = relationScore(fixtureRewrite, m);
-    console.log(`quote discount ${quoteDiscount}, page model on ${c.features.join(', ')} (L2 ${c.l2}): CV accuracy ${cv.toFixed(3)}, in-sample ${at(m, rows.pages).toFixed(3)}, fixture rewrite ${fixture.toFixed(2)}`);
-    const better = !best || (quoteDiscount === best.quoteDiscount ? cv > best.cv : cv > best.cv + QUOTE_TIE);
-    if (fixture >= 0.5 && better) best = { cv, model: m, features: c.features, l2: c.l2, quoteDiscount, rows };
-  }
+const undiscounted = featuresAt(0);
+const fixtureRewrite = compare(fixtures.get('000')!, fixtures.get('001')!, { quoteDiscount: 0 }).features;
+const quotingFeatures = quoting.map((q) => compare(wire.text, q, { quoteDiscount: 0 }).features);
+let best: { cv: number; model: ScoreModel; features: readonly PageFeature[]; l2: number } | undefined;
+for (const c of CANDIDATES) {
+  const cv = cvAccuracy(undiscounted.pages, undiscounted.pages, c.features, c.l2);
+  const m = modelOf(undiscounted.pages, c.features, c.l2);
+  const fixture = relationScore(fixtureRewrite, m);
+  const quoted = Math.max(...quotingFeatures.map((f) => relationScore(f, m)));
+  console.log(`page model on ${c.features.join(', ')} (L2 ${c.l2}): CV accuracy ${cv.toFixed(3)}, in-sample ${at(m, undiscounted.pages).toFixed(3)}, fixture rewrite ${fixture.toFixed(2)}, one quoted wire paragraph ${quoted.toFixed(2)}`);
+  if (fixture >= 0.5 && quoted < 0.5 && (!best || cv > best.cv)) best = { cv, model: m, features: c.features, l2: c.l2 };
 }
-if (!best) throw new Error('no candidate keeps the fixture rewrite derived');
-console.log(`chosen: quote discount ${best.quoteDiscount}, ${best.features.join(', ')} (L2 ${best.l2}), CV ${best.cv.toFixed(3)}`);
-console.log(`  QUOTE_DISCOUNT = ${best.quoteDiscount}`);
+if (!best) throw new Error('no candidate keeps the fixture rewrite derived and one quoted wire paragraph related');
+console.log(`chosen: ${best.features.join(', ')} (L2 ${best.l2}), CV ${best.cv.toFixed(3)}`);
 console.log(`  DEFAULT_SCORE_MODEL = { intercept: ${best.model.intercept}, weights: ${JSON.stringify(best.model.weights)} }`);
-console.log(`fitted on all: accuracy provenance ${at(best.model, best.rows.pages).toFixed(3)}, MSRP ${at(best.model, best.rows.sentences).toFixed(3)}`);
+let chosen: { quoteDiscount: number; cv: number; rows: ReturnType<typeof featuresAt> } | undefined;
+for (const quoteDiscount of QUOTE_DISCOUNTS) {
+  const rows = quoteDiscount === 0 ? undiscounted : featuresAt(quoteDiscount);
+  const cv = cvAccuracy(undiscounted.pages, rows.pages, best.features, best.l2);
+  const refit = cvAccuracy(rows.pages, rows.pages, best.features, best.l2);
+  console.log(`quote discount ${quoteDiscount}: CV accuracy ${cv.toFixed(3)}, in-sample ${at(best.model, rows.pages).toFixed(3)}, MSRP ${at(best.model, rows.sentences).toFixed(3)}; with the page model refitted on discounted features: CV ${refit.toFixed(3)}`);
+  if (!chosen || cv > chosen.cv) chosen = { quoteDiscount, cv, rows };
+}
+console.log(`  QUOTE_DISCOUNT = ${chosen!.quoteDiscount} (CV ${chosen!.cv.toFixed(3)})`);
+console.log(`fitted on all: accuracy provenance ${at(best.model, chosen!.rows.pages).toFixed(3)}, MSRP ${at(best.model, chosen!.rows.sentences).toFixed(3)}`);

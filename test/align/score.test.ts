@@ -79,7 +79,7 @@ describe('relations on the kinds of text real news has (self-made cases)', () =>
     expect(weight(shingles(tokenize('quendale harbour dredging'), 3)[0]!)).toBe(1);
   });
 
-  it('two independent reports sharing the same quoted statement and embedded post are not derived; the same passages as narrative are', () => {
+  it('with a quote discount, two independent reports sharing the same quoted statement and embedded post are not derived; the same passages as narrative are', () => {
     const statement = 'We will not reopen the northern pier until every pillar has been inspected by engineers from outside the city, and the council has paid for the repairs';
     const post = 'Proud of the harbour crews who worked through the night at Velmora pier. The ferry service resumes on Monday morning. pic.twitter.com/x1y2z3';
     const signature = '— Mara Quell (@maraquell) March 4, 2026';
@@ -88,12 +88,12 @@ describe('relations on the kinds of text real news has (self-made cases)', () =>
     const b = own(22);
     const reportA = join([a[0]!, `The harbour master said: "${statement}," in a short address to reporters on the quay.`, a[1]!, a[2]!, post, signature, a[3]!, a[4]!, a[5]!, a[6]!]);
     const reportB = join([b[0]!, b[1]!, `"${statement}," the harbour master told the crowd, before leaving without taking questions.`, b[2]!, b[3]!, post, signature, b[4]!, b[5]!, b[6]!]);
-    const quoted = compare(reportA, reportB);
+    const quoted = compare(reportA, reportB, { quoteDiscount: 0.8 });
     expect(quoted.alignments.length).toBeGreaterThanOrEqual(2);
     expect(REUSE).not.toContain(quoted.relation);
     // control: the same shared words, as the writer's own narrative, are copying
     const narrative = (text: string): string => text.replace(/"/g, '').replace(/pic\.twitter\.com\/\w+/, '').replace(signature, '');
-    const copied = compare(narrative(reportA), narrative(reportB));
+    const copied = compare(narrative(reportA), narrative(reportB), { quoteDiscount: 0.8 });
     expect(copied.alignments.length).toBe(quoted.alignments.length);
     expect(copied.score).toBeGreaterThan(quoted.score);
     expect(copied.relation).toBe('derived');
