@@ -23,7 +23,8 @@ import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
 import { templatePair, withoutTemplate } from './template-pair.js';
 import { Lru } from './lru.js';
-import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
+import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.js';
+import { resolveLimits } from '../align/limits.js';
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
 import { encodeDetectorSnapshot, loadDetector, type DetectorLoadOptions } from './snapshot.js';
 import { DETECTOR_STATE, type DetectorState } from './state.js';
@@ -182,6 +183,8 @@ export class Detector {
     assertInteger(o.minContentWords, 'minContentWords', 0);
     assertInteger(o.stockPhraseDocs, 'stockPhraseDocs', 1);
     this.options = o;
+    assertOptions(options.align, 'align');
+    if (options.align && 'limits' in options.align) throw new InvalidArgumentError('give limits at the top level of the Detector options, not in align');
     this.align = alignOptions({ shingleSize: o.shingleSize, ...options.align });
     this.hasher = new MinHasher({ numPerm: o.numPerm, seed: o.seed, shingleSize: o.shingleSize });
     assertOptions(options.storage, 'storage');
@@ -194,9 +197,7 @@ export class Detector {
       lookupMaxDocs: o.stockPhraseDocs,
     });
     this.articles = options.storage?.articles ?? new MemoryDetectorStore();
-    this.limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) };
-    assertInteger(this.limits.maxLength, 'limits.maxLength', 1);
-    assertInteger(this.limits.maxParagraphs, 'limits.maxParagraphs', 1);
+    this.limits = resolveLimits(options.limits);
     this.cache = new Lru(o.cacheSize);
     this.isLearnedBoilerplate = (key) => this.paragraphCounts.estimate(key) >= o.boilerplateDocs;
     this.rarity = corpusRarity(backgroundRarity(this.align.shingleSize), (h) => this.shingleCounts.estimate(h), () => this.counted.size);
