@@ -3,7 +3,7 @@
  * under one prefix, over one connection — so that any number of worker processes share it.
  */
 import { RedisPassageStorage } from '../index/redis-passage-storage.js';
-import { checkConnectionOptions, createRedisClient, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
+import { checkConnectionOptions, commandTimeoutOf, createRedisClient, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
 import { RedisStorage } from '../index/redis-storage.js';
 import { assertOptions } from '../validate.js';
 import { RedisDetectorStore } from './redis-store.js';
@@ -56,11 +56,12 @@ export async function redisDetectorStorage(options: RedisDetectorStorageOptions)
   assertOptions(options, 'redisDetectorStorage options');
   checkConnectionOptions(options, 'redisDetectorStorage');
   const { prefix, batchSize, scanCount, url, redisOptions } = options;
-  const client = options.client ?? (await createRedisClient(url!, redisOptions, 'redisDetectorStorage'));
+  const commandTimeout = commandTimeoutOf(options);
+  const client = options.client ?? (await createRedisClient(url!, redisOptions, 'redisDetectorStorage', commandTimeout));
   const owned = options.client === undefined;
-  const documents = new RedisStorage({ client, prefix: `${prefix}:docs`, batchSize, scanCount });
-  const passages = new RedisPassageStorage({ client, prefix: `${prefix}:passages`, scanCount });
-  const articles = new RedisDetectorStore({ client, prefix: `${prefix}:articles` });
+  const documents = new RedisStorage({ client, prefix: `${prefix}:docs`, batchSize, scanCount, commandTimeout });
+  const passages = new RedisPassageStorage({ client, prefix: `${prefix}:passages`, scanCount, commandTimeout });
+  const articles = new RedisDetectorStore({ client, prefix: `${prefix}:articles`, commandTimeout });
   return {
     prefix,
     documents,

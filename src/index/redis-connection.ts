@@ -33,7 +33,18 @@ export interface RedisConnectionOptions {
   redisOptions?: RedisClientOptions;
   /** Every key starts with `{prefix}:`. For Redis Cluster, use a hash tag such as '{news}'. */
   prefix: string;
+  /**
+   * Milliseconds a Redis command may take before it fails with `StorageError` (a stopped,
+   * overloaded or unreachable server then raises instead of hanging). Default 10,000
+   * (`DEFAULT_COMMAND_TIMEOUT_MS`); 0 waits forever. A client created from `url` gets it as
+   * ioredis' `commandTimeout` (unless `redisOptions.commandTimeout` says otherwise); a given
+   * client keeps its own `commandTimeout` if it has one, else each call is bounded by this.
+   */
+  commandTimeout?: number;
 }
+
+/** Default `commandTimeout`: 10 s. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
 
 /** A Lua script: how many of its arguments are keys, and its source. */
 export interface LuaScript {
@@ -59,6 +70,7 @@ export function checkConnectionOptions(options: RedisConnectionOptions | undefin
   }
   if (client !== undefined && url !== undefined) throw new InvalidArgumentError(`give ${owner} a client or a url, not both`);
   if (url !== undefined) assertString(url, 'url');
+  commandTimeoutOf(options);
   if (client !== undefined) {
     if (client === null || typeof client !== 'object' || typeof client.defineCommand !== 'function' || typeof client.pipeline !== 'function') {
       throw new InvalidArgumentError(`client must be an ioredis client (new Redis() from 'ioredis'), got ${describe(client)}`);
@@ -76,8 +88,20 @@ export function asIoredis(client: RedisClient): Redis {
   return client as unknown as Redis;
 }
 
-/** Creates an ioredis client from `url`, importing the optional peer dependency on demand. */
-export async function createRedisClient(url: string, redisOptions: RedisClientOptions | undefined, owner: string): Promise<Redis> {
+/** The command timeout the options ask for (ms; 0 for none), validated. */
+export function commandTimeoutOf(options: RedisConnectionOptions): number {
+  const t = options.commandTimeout !== undefined ? options.commandTimeout : (options.redisOptions?.commandTimeout ?? DEFAULT_COMMAND_TIMEOUT_MS);
+  if (typeof t !== 'number' || !Number.isInteger(t) || t < 0) {
+    throw new InvalidArgumentError(`commandTimeout must be a whole number of milliseconds ≥ 0 (0 waits forever), got ${describe(t)}`);
+  }
+  return t;
+}
+
+/**
+ * Creates an ioredis client from `url`, importing the optional peer dependency on demand. Its
+ * commands time out after `commandTimeout` ms (0: never).
+ */
+export async function createRedisClient(url: string, redisOptions: RedisClientOptions | undefined, owner: string, commandTimeout = DEFAULT_COMMAND_TIMEOUT_MS): Promise<Redis> {
   let mod: typeof import('ioredis');
   try {
     mod = await import('ioredis');
@@ -87,7 +111,7 @@ export async function createRedisClient(url: string, redisOptions: RedisClientOp
   const exported = mod as unknown as { Redis?: typeof Redis; default?: typeof Redis & { Redis?: typeof Redis } };
   const Ctor = exported.Redis ?? exported.default?.Redis ?? exported.default;
   if (typeof Ctor !== 'function') throw new StorageError('the installed ioredis does not export Redis; install ioredis@^5');
-  const client = new Ctor(url, { maxRetriesPerRequest: 2, ...redisOptions });
+  const client = new Ctor(url, { maxRetriesPerRequest: 2, ...(commandTimeout > 0 ? { commandTimeout } : {}), ...redisOptions });
   client.on('error', () => undefined); // failures reach callers as rejected commands
   return client;
 }
@@ -103,6 +127,7 @@ export class RedisConnection<S extends string> {
   private readonly ownsClient: boolean;
   private client: Redis | undefined;
   private connecting: Promise<Redis> | undefined;
+  private readonly commandTimeout: number;
 
   constructor(
     options: RedisConnectionOptions,
@@ -119,6 +144,7 @@ export class RedisConnection<S extends string> {
     this.url = options.url;
     this.redisOptions = options.redisOptions;
     this.ownsClient = options.client === undefined;
+    this.commandTimeout = commandTimeoutOf(options);
     if (options.client) {
       this.client = asIoredis(options.client);
       this.define(this.client);
@@ -127,10 +153,21 @@ export class RedisConnection<S extends string> {
 
   /** Runs `fn` with a connected client; errors other than neardup's become `StorageError`. */
   async call<T>(what: string, fn: (client: Redis) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await fn(this.client ?? (await this.connect()));
+      const client = this.client ?? (await this.connect());
+      const running = fn(client);
+      // A given client without a commandTimeout of its own: bound the whole call instead.
+      if (this.commandTimeout === 0 || client.options?.commandTimeout !== undefined) return await running;
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Command timed out')), this.commandTimeout);
+      });
+      running.catch(() => undefined);
+      return await Promise.race([running, expired]);
     } catch (err) {
       throw err instanceof NeardupError ? err : this.wrap(what, err);
+    } finally {
+      if (timer) clearTimeout(timer);
     }
   }
 
@@ -150,6 +187,13 @@ export class RedisConnection<S extends string> {
     const message = err instanceof Error ? err.message : String(err);
     const o = this.client?.options;
     const where = this.url ?? (o?.host ? `${o.host}:${o.port ?? 6379}` : '');
+    if (/timed out/i.test(message)) {
+      const ms = o?.commandTimeout ?? this.commandTimeout;
+      return new StorageError(
+        `Redis ${what} failed for prefix "${this.prefix}": no answer within ${ms} ms (commandTimeout); check that Redis${where ? ` at ${where}` : ''} is running and not stopped or overloaded, or raise commandTimeout`,
+        { cause: err },
+      );
+    }
     return new StorageError(
       `Redis ${what} failed for prefix "${this.prefix}": ${message}; check that Redis is reachable${where ? ` at ${where}` : ''} and that nothing else writes keys under this prefix`,
       { cause: err },
@@ -179,7 +223,7 @@ export class RedisConnection<S extends string> {
 
   private connect(): Promise<Redis> {
     this.connecting ??= (async () => {
-      const client = await createRedisClient(this.url!, this.redisOptions, this.owner);
+      const client = await createRedisClient(this.url!, this.redisOptions, this.owner, this.commandTimeout);
       this.define(client);
       this.client = client;
       return client;
