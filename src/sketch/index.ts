@@ -19,4 +19,4 @@ export {
   type Signature,
   type SignatureParams,
 } from './signature.js';
-export { collisionProbability, falseNegativeArea, falsePositiveArea, lshParams, type LshParams } from './lsh-params.js';
+export { collisionProbability, falseNegativeArea, falsePositiveArea, lshParams, MAX_LSH_NUM_PERM, type LshParams } from './lsh-params.js';
