@@ -3,7 +3,8 @@
  * file, fsync, rename) and `loadDetectorFile` reads it back through `Detector.load`.
  */
 import { InvalidArgumentError, describe } from '../errors.js';
-import { readSnapshotFile, writeFileAtomic } from '../index/snapshot.js';
+import { readSnapshotFile } from '../index/snapshot.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import { assertString } from '../validate.js';
 import { Detector } from './detector.js';
 import type { DetectorLoadOptions } from './snapshot.js';

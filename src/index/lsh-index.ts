@@ -10,7 +10,8 @@ import { assertSignature, equalShare, hasKnownTextParams, isEmptySignature, para
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString, isValidId } from '../validate.js';
 import { bandKeysOf } from './band-keys.js';
 import { MemoryStorage } from './memory-storage.js';
-import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, readSnapshotFile, writeFileAtomic, type SnapshotExpectation } from './snapshot.js';
+import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, readSnapshotFile, type SnapshotExpectation } from './snapshot.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import type { LshStorage, StoredDocument } from './storage.js';
 
 /** Default Jaccard threshold of an index. */

@@ -3,8 +3,7 @@
  * settings, signature parameters and every document's id, time and signature), plus an atomic
  * file write. `LshIndex.save()` / `LshIndex.load()` and the file helpers are built on these.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { CorruptDataError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
 import { MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { MAX_SHINGLE_SIZE } from '../sketch/shingle.js';
@@ -269,8 +268,6 @@ export function assertSnapshotMatches(meta: IndexSnapshotMeta, expect: SnapshotE
   }
 }
 
-let tmpCounter = 0;
-
 /**
  * Reads a snapshot file; `what` names it in the message ("index", "detector").
  *
@@ -284,30 +281,3 @@ export async function readSnapshotFile(path: string, what: string): Promise<Uint
   }
 }
 
-/**
- * Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.
- * Readers see the old file or the new one, never a partial write.
- *
- * @throws StorageError when the file cannot be written.
- * @example
- * ```ts
- * await writeFileAtomic('/var/lib/news/index.ndix', await index.save());
- * ```
- */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError(`path must be a non-empty string, got ${describe(path)}`);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tmpCounter++}.tmp`);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(tmp, 'wx');
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(tmp, path);
-  } catch (cause) {
-    await handle?.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw new StorageError(`could not write ${path}: ${(cause as Error).message}; check that the directory exists and is writable`, { cause });
-  }
-}
