@@ -7,5 +7,5 @@ export { scan } from './scan.js';
 export { compareCommand } from './compare.js';
 export { repeatsCommand } from './repeats.js';
 export { watch } from './watch.js';
-export { UsageError } from './errors.js';
+export { OutputError, UsageError } from './errors.js';
 export { NeardupError } from '../errors.js';

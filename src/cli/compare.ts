@@ -7,7 +7,7 @@ import { comparisonRecord, json } from './format-json.js';
 import { comparisonTable } from './format-table.js';
 import type { Format } from './formats.js';
 import { readTextInput } from './input.js';
-import { openOutput } from './output.js';
+import { withOutput } from './output.js';
 import { styleFor } from './terminal.js';
 
 export interface CompareCliOptions {
@@ -38,16 +38,14 @@ export async function compareCommand(pathA: string, pathB: string, o: CompareCli
     throw err;
   }
   const repeats = { a: findRepeats(a.text), b: findRepeats(b.text) };
-  const out = await openOutput(o.output);
-  if (o.format === 'json' || o.format === 'jsonl') {
-    await out.write(json(comparisonRecord({ name: a.name, path: pathA }, { name: b.name, path: pathB }, comparison, repeats)));
-  } else if (o.format === 'html') {
-    await out.write(renderComparisonHtml({ id: a.name, text: a.text }, { id: b.name, text: b.text }, comparison, { repeats }));
-  } else {
-    await out.write(
-      comparisonTable({ ...a, repeats: repeats.a }, { ...b, repeats: repeats.b }, comparison, styleFor(out.isTTY), out.columns),
-    );
-  }
-  await out.close();
+  const out = await withOutput(o.output, async (out) => {
+    if (o.format === 'json' || o.format === 'jsonl') {
+      await out.write(json(comparisonRecord({ name: a.name, path: pathA }, { name: b.name, path: pathB }, comparison, repeats)));
+    } else if (o.format === 'html') {
+      await out.write(renderComparisonHtml({ id: a.name, text: a.text }, { id: b.name, text: b.text }, comparison, { repeats }));
+    } else {
+      await out.write(comparisonTable({ ...a, repeats: repeats.a }, { ...b, repeats: repeats.b }, comparison, styleFor(out.isTTY), out.columns));
+    }
+  });
   if (out.path !== undefined && process.stderr.isTTY) process.stderr.write(`neardup: wrote ${out.path}\n`);
 }
