@@ -6,6 +6,7 @@
  */
 import { SCORE_THRESHOLDS } from './score.js';
 import { describe, InvalidArgumentError } from '../errors.js';
+import { isPlainObject } from '../validate.js';
 
 /** Every threshold `compare` and `findRepeats` use. */
 export interface AlignOptions {
@@ -84,7 +85,7 @@ const RANGES: Readonly<Record<keyof AlignOptions, 'share' | 'similarity' | { min
  * range) and completes them with `DEFAULT_ALIGN_OPTIONS`. Fields it does not know are left alone.
  */
 export function resolveAlignOptions(options: unknown, name = 'compare options'): AlignOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+  if (options !== undefined && !isPlainObject(options)) {
     throw new InvalidArgumentError(`${name} must be an options object or undefined, got ${describe(options)}; see DEFAULT_ALIGN_OPTIONS`);
   }
   const given = (options ?? {}) as Partial<Record<keyof AlignOptions, unknown>>;

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, StorageError, describe } from '../errors.js';
 import { RedisConnection, checkConnectionOptions, type RedisConnectionOptions } from '../index/redis-connection.js';
-import { assertId, assertOptions, isValidId } from '../validate.js';
+import { assertId, assertOptions, assertString, isValidId } from '../validate.js';
 import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
 import type { Direction, Relation } from '../align/relation.js';
 
@@ -38,6 +38,7 @@ export function redisStoreKeys(prefix: string): {
   edges(id: string): string;
   readonly pattern: string;
 } {
+  assertString(prefix, 'prefix');
   return {
     layout: `${prefix}:layout`,
     ids: `${prefix}:ids`,

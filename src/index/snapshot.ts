@@ -10,6 +10,8 @@ import { MAX_SHINGLE_SIZE } from '../sketch/shingle.js';
 import { textParamBytes, textParamsFromBytes, type SignatureParams } from '../sketch/signature.js';
 import { ByteReader, ByteWriter } from '../util/bytes.js';
 import { crc32 } from '../util/crc32.js';
+import { assertFinite, assertOptions, assertRecord } from '../validate.js';
+import { assertSignatureParams } from '../sketch/signature.js';
 
 // ---------------------------------------------------------------------------------------------
 // Format, version 2. Little-endian throughout.
@@ -96,6 +98,12 @@ export async function encodeIndexSnapshot(
   meta: IndexSnapshotMeta,
   documents: Iterable<SnapshotDocument> | AsyncIterable<SnapshotDocument>,
 ): Promise<Uint8Array> {
+  assertRecord(meta, 'meta', 'IndexSnapshotMeta { threshold, numPerm, bands, rows, params }');
+  for (const key of ['threshold', 'numPerm', 'bands', 'rows'] as const) assertFinite(meta[key], `meta.${key}`);
+  if (meta.params !== undefined) assertSignatureParams(meta.params, 'meta.params');
+  if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents || Symbol.asyncIterator in documents)) {
+    throw new InvalidArgumentError(`documents must be an iterable of { id, values, time? }, e.g. storage.entries(), got ${describe(documents)}`);
+  }
   const w = new ByteWriter(4096);
   for (const b of MAGIC) w.u8(b);
   w.u16(INDEX_SNAPSHOT_VERSION);
@@ -122,6 +130,9 @@ export async function encodeIndexSnapshot(
       throw new InvalidArgumentError(
         'the index holds documents but does not know their signature parameters (it has not seen a signature in this process); construct it with { signatureParams: hasher.params } before saving',
       );
+    }
+    if (doc === null || typeof doc !== 'object' || typeof doc.id !== 'string' || !(doc.values instanceof Uint32Array)) {
+      throw new InvalidArgumentError(`documents must yield { id, values: Uint32Array, time? }, e.g. storage.entries(), got ${describe(doc)}`);
     }
     if (doc.values.length !== meta.numPerm) {
       throw new StorageError(`storage returned a signature of length ${doc.values.length} for id ${describe(doc.id)}, expected numPerm ${meta.numPerm}; the storage holds foreign data: clear() it and rebuild the index`);
@@ -238,6 +249,9 @@ export function decodeIndexSnapshot(bytes: Uint8Array): DecodedIndexSnapshot {
  * ```
  */
 export function snapshotDifferences(meta: IndexSnapshotMeta, expect: SnapshotExpectation): string[] {
+  assertRecord(meta, 'meta', 'IndexSnapshotMeta, e.g. decodeIndexSnapshot(bytes).meta');
+  for (const key of ['threshold', 'numPerm', 'bands', 'rows'] as const) assertFinite(meta[key], `meta.${key}`);
+  assertOptions(expect, 'expect');
   const out: string[] = [];
   const check = (name: string, have: unknown, want: unknown): void => {
     if (want !== undefined && have !== want) out.push(`${name} (${String(have)} in the snapshot vs ${String(want)} expected)`);

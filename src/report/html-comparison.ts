@@ -6,6 +6,8 @@
 import type { Comparison, Repeat } from '../align/index.js';
 import { findRepeats } from '../align/index.js';
 import { escapeHtml } from './escape.js';
+import { checkComparison, checkReportArticle } from './checks.js';
+import { assertOptions, assertRecord, assertString } from '../validate.js';
 import { htmlDocument } from './html-document.js';
 import { pairHeadline, renderFacts, renderLegend, renderRows, type ReportSide } from './html-pair.js';
 
@@ -46,6 +48,12 @@ export function reportSide(article: ReportArticle, fallback: string, repeats: re
  * ```
  */
 export function renderComparisonHtml(a: ReportArticle, b: ReportArticle, comparison: Comparison, options: ComparisonHtmlOptions = {}): string {
+  checkReportArticle(a, 'a');
+  checkReportArticle(b, 'b');
+  checkComparison(comparison, 'comparison');
+  assertOptions(options, 'renderComparisonHtml options');
+  if (options.title !== undefined) assertString(options.title, 'options.title');
+  if (options.repeats !== undefined) assertRecord(options.repeats, 'options.repeats', '{ a?, b? } arrays of Repeat');
   const sideA = reportSide(a, 'A', options.repeats?.a);
   const sideB = reportSide(b, 'B', options.repeats?.b);
   const headline = pairHeadline(sideA, sideB, comparison);

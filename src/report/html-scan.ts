@@ -4,6 +4,8 @@
  */
 import type { Relation } from '../align/index.js';
 import { anchorId, escapeHtml } from './escape.js';
+import { checkPairs, checkScanResult } from './checks.js';
+import { assertInteger, assertOptions, assertString } from '../validate.js';
 import { htmlDocument } from './html-document.js';
 import { lede } from './html-comparison.js';
 import { pairHeadline, renderFacts, renderLegend, renderRows, type ReportSide } from './html-pair.js';
@@ -22,6 +24,7 @@ const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate'
 
 /** Pairs strongest first: relation, then the larger coverage. */
 export function rankPairs(pairs: readonly ScanPair[]): ScanPair[] {
+  checkPairs(pairs, 'pairs');
   const top = (p: ScanPair): number => Math.max(p.comparison.coverage.a, p.comparison.coverage.b);
   return [...pairs].sort(
     (x, y) => RELATION_RANK[y.comparison.relation] - RELATION_RANK[x.comparison.relation] || top(y) - top(x) || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0),
@@ -33,6 +36,9 @@ export function rankPairs(pairs: readonly ScanPair[]): ScanPair[] {
  * "near-copy of the original", or "linked through another member" when the two were not compared.
  */
 export function clusterRole(pairs: readonly ScanPair[], id: string, canonical: string): string {
+  checkPairs(pairs, 'pairs');
+  assertString(id, 'id');
+  assertString(canonical, 'canonical');
   const p = pairs.find((q) => (q.a === id && q.b === canonical) || (q.a === canonical && q.b === id));
   if (!p) return 'linked through another member';
   const c = p.comparison;
@@ -52,6 +58,10 @@ export function clusterRole(pairs: readonly ScanPair[], id: string, canonical: s
  * ```
  */
 export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}): string {
+  checkScanResult(result, 'result');
+  assertOptions(options, 'renderScanHtml options');
+  if (options.title !== undefined) assertString(options.title, 'options.title');
+  if (options.maxComparisons !== undefined) assertInteger(options.maxComparisons, 'options.maxComparisons', 0);
   const title = options.title ?? 'neardup scan';
   const max = options.maxComparisons ?? 50;
   const pairs = rankPairs(result.pairs);

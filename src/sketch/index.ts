@@ -1,5 +1,5 @@
-export { fmix32, hashToken, reduceRange } from './hash.js';
-export { charShingles, distinctSorted, MAX_SHINGLE_SIZE, shingles } from './shingle.js';
+export { assertCompatible, distinctSorted, fmix32, hashToken, reduceRange } from './checked.js';
+export { charShingles, MAX_SHINGLE_SIZE, shingles } from './shingle.js';
 export {
   DEFAULT_NUM_PERM,
   DEFAULT_SEED,
@@ -10,7 +10,6 @@ export {
   type MinHasherOptions,
 } from './minhash.js';
 export {
-  assertCompatible,
   deserializeSignature,
   EMPTY_BIN,
   estimateJaccard,

@@ -8,7 +8,7 @@
  * w0·FP(first) + w1·FN(last); and rows stop once even all bands leave too many false negatives.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { assertInteger, assertOpenUnit } from '../validate.js';
+import { assertInteger, assertOpenUnit, assertUnit } from '../validate.js';
 
 /** How an LSH index splits a signature: `bands` bands of `rows` values each. */
 export interface LshParams {
@@ -18,7 +18,19 @@ export interface LshParams {
 
 /** Probability that two signatures of Jaccard `s` share at least one band. */
 export function collisionProbability(s: number, bands: number, rows: number): number {
+  checkCurve(s, bands, rows);
+  return curve(s, bands, rows);
+}
+
+function curve(s: number, bands: number, rows: number): number {
   return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+}
+
+/** Checks the arguments of the S-curve functions. */
+function checkCurve(s: number, bands: number, rows: number): void {
+  assertUnit(s, 's');
+  assertInteger(bands, 'bands', 1);
+  assertInteger(rows, 'rows', 1);
 }
 
 /** ∫ f over [a, b] by composite Simpson's rule (f is smooth, a polynomial here). */
@@ -31,12 +43,14 @@ function integrate(f: (s: number) => number, a: number, b: number, steps = 256):
 
 /** Area under the S-curve below the threshold: the weight of false positives. */
 export function falsePositiveArea(threshold: number, bands: number, rows: number): number {
-  return integrate((s) => collisionProbability(s, bands, rows), 0, threshold);
+  checkCurve(threshold, bands, rows);
+  return integrate((s) => curve(s, bands, rows), 0, threshold);
 }
 
 /** Area above the S-curve beyond the threshold: the weight of false negatives. */
 export function falseNegativeArea(threshold: number, bands: number, rows: number): number {
-  return integrate((s) => 1 - collisionProbability(s, bands, rows), threshold, 1);
+  checkCurve(threshold, bands, rows);
+  return integrate((s) => 1 - curve(s, bands, rows), threshold, 1);
 }
 
 const cache = new Map<string, LshParams>();

@@ -156,6 +156,22 @@ export function hasKnownTextParams(p: Pick<SignatureParams, 'stem' | 'stopwords'
   );
 }
 
+/** Throws `InvalidArgumentError` unless `value` is signature parameters (`hasher.params`, `signature.params`). */
+export function assertSignatureParams(value: unknown, name: string): asserts value is SignatureParams {
+  const p = value as SignatureParams | null;
+  if (
+    p === null ||
+    typeof p !== 'object' ||
+    typeof p.numPerm !== 'number' ||
+    typeof p.seed !== 'number' ||
+    typeof p.shingleSize !== 'number' ||
+    (p.unit !== 'word' && p.unit !== 'char') ||
+    !hasKnownTextParams(p)
+  ) {
+    throw new InvalidArgumentError(`${name} must be a MinHasher's params (hasher.params or signature.params), got ${describe(value)}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Binary form. Little-endian:
 //   0  "NDSG" magic          4  format version (2)   5 unit (0 word, 1 char)

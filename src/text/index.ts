@@ -2,7 +2,8 @@
  * Text stage: normalization, paragraphs and sentences with offsets, and word tokens.
  * Re-exports only.
  */
-export { normalize, isWordCharCode } from './normalize.js';
+export { normalize } from './normalize.js';
+export { isWordCharCode } from './checked.js';
 export type { NormalizeOptions } from './normalize.js';
 export { splitParagraphs } from './paragraphs.js';
 export type { Paragraph } from './paragraphs.js';
