@@ -60,7 +60,7 @@ const cache = new Map<string, LshParams>();
  * 100 ms for any threshold and weights (bench/results.md, "Faults and hostile input"). Signatures
  * may be longer (`MAX_NUM_PERM`) for Jaccard estimates outside an index.
  */
-export const MAX_LSH_NUM_PERM = 2048;
+export const MAX_LSH_NUM_PERM = 1024;
 
 /** Simpson's rule points of `integrate` over [a, b]: the endpoints exactly, then a + i·h. */
 function simpsonPoints(a: number, b: number, steps = 256): Float64Array {
@@ -187,7 +187,7 @@ function search(threshold: number, numPerm: number, w: readonly [number, number]
  * The (bands, rows) that best separate pairs above and below `threshold`.
  *
  * @param threshold - Jaccard similarity in (0, 1) at which the S-curve should rise.
- * @param numPerm - signature length, at most `MAX_LSH_NUM_PERM` (2,048); bands·rows ≤ numPerm.
+ * @param numPerm - signature length, at most `MAX_LSH_NUM_PERM` (1,024); bands·rows ≤ numPerm.
  * @param weights - [false-positive weight, false-negative weight], summing to 1. Default [0.5, 0.5].
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Detector, falseNegativeArea, falsePositiveArea, InvalidArgumentError, LshIndex, lshParams, MAX_LSH_NUM_PERM } from '../../src/index.js';
+import { Detector, InvalidArgumentError, LshIndex, lshParams, MAX_LSH_NUM_PERM } from '../../src/index.js';
+import { exhaustiveLshParams } from '../helpers/lsh-exhaustive.js';
 
 describe('lshParams', () => {
   it.each([
@@ -27,29 +28,13 @@ describe('lshParams', () => {
   });
 });
 
-/** The exhaustive search lshParams prunes: every (bands, rows), first minimum in that order. */
-function bruteForce(threshold: number, numPerm: number, w: readonly [number, number]): { bands: number; rows: number } {
-  let best = { bands: 1, rows: 1 };
-  let bestError = Infinity;
-  for (let bands = 1; bands <= numPerm; bands++) {
-    for (let rows = 1; rows <= Math.floor(numPerm / bands); rows++) {
-      const error = w[0] * falsePositiveArea(threshold, bands, rows) + w[1] * falseNegativeArea(threshold, bands, rows);
-      if (error < bestError) {
-        bestError = error;
-        best = { bands, rows };
-      }
-    }
-  }
-  return best;
-}
-
 describe('lshParams search', () => {
   it('gives exactly the exhaustive search’s answer', () => {
     const weights: [number, number][] = [[0.5, 0.5], [0.1, 0.9], [0.9, 0.1], [0, 1], [1, 0]];
     for (const numPerm of [8, 50, 128, 200]) {
       for (const threshold of [0.01, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.99]) {
         for (const w of weights) {
-          expect(lshParams(threshold, numPerm, w), `${threshold} ${numPerm} ${w}`).toEqual(bruteForce(threshold, numPerm, w));
+          expect(lshParams(threshold, numPerm, w), `${threshold} ${numPerm} ${w}`).toEqual(exhaustiveLshParams(threshold, numPerm, w));
         }
       }
     }
