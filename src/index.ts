@@ -75,6 +75,7 @@ export type { ScoreFeatures } from './align/score.js';
 // Detector, feed, persistence
 export { Detector, type Article, type LowContentReport, type Match, type MatchDirection, type MatchOptions, type Verdict } from './detect/detector.js';
 export type { CanonicalReason, Cluster } from './detect/clusters.js';
+export type { ConsistencyReport } from './detect/consistency.js';
 export { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './detect/options.js';
 export { MemoryDetectorStore, type DetectorStore, type PairEdge, type StoredArticle } from './detect/store.js';
 export { dedup, dedupStream, type DedupOptions } from './detect/stream.js';

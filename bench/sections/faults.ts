@@ -4,7 +4,8 @@
  * compare and Detector.add; the LSH parameter search at the largest numPerm it takes, for every
  * threshold and weighting; and how fast oversized inputs are refused.
  */
-import { compare, Detector, DEFAULT_LIMITS, findRepeats, LimitExceededError, lshParams, MAX_LSH_NUM_PERM } from '../../src/index.js';
+import { compare, Detector, DEFAULT_LIMITS, findRepeats, LimitExceededError, lshParams } from '../../src/index.js';
+import { MAX_LSH_NUM_PERM } from '../../src/sketch/lsh-params.js';
 import { craftedRepeats } from '../../test/helpers/crafted.js';
 import { exhaustiveLshParams } from '../../test/helpers/lsh-exhaustive.js';
 import os from 'node:os';

@@ -30,4 +30,4 @@ export {
   type RedisPassageStorageOptions,
 } from './redis-passage-storage.js';
 export { saturateShingles, saturatedShingles } from './passage-saturation.js';
-export { DEFAULT_COMMAND_TIMEOUT_MS, type RedisConnectionOptions } from './redis-connection.js';
+export type { RedisConnectionOptions } from './redis-connection.js';

@@ -1,5 +1,5 @@
-export { assertCompatible, distinctSorted, fmix32, hashToken, reduceRange } from './checked.js';
-export { charShingles, MAX_SHINGLE_SIZE, shingles } from './shingle.js';
+export { fmix32, hashToken, reduceRange } from './hash.js';
+export { charShingles, distinctSorted, MAX_SHINGLE_SIZE, shingles } from './shingle.js';
 export {
   DEFAULT_NUM_PERM,
   DEFAULT_SEED,
@@ -10,6 +10,7 @@ export {
   type MinHasherOptions,
 } from './minhash.js';
 export {
+  assertCompatible,
   deserializeSignature,
   EMPTY_BIN,
   estimateJaccard,
@@ -18,4 +19,4 @@ export {
   type Signature,
   type SignatureParams,
 } from './signature.js';
-export { collisionProbability, falseNegativeArea, falsePositiveArea, lshParams, MAX_LSH_NUM_PERM, type LshParams } from './lsh-params.js';
+export { collisionProbability, falseNegativeArea, falsePositiveArea, lshParams, type LshParams } from './lsh-params.js';

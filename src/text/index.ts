@@ -2,8 +2,7 @@
  * Text stage: normalization, paragraphs and sentences with offsets, and word tokens.
  * Re-exports only.
  */
-export { normalize } from './normalize.js';
-export { isWordCharCode } from './checked.js';
+export { normalize, isWordCharCode } from './normalize.js';
 export type { NormalizeOptions } from './normalize.js';
 export { splitParagraphs } from './paragraphs.js';
 export type { Paragraph } from './paragraphs.js';

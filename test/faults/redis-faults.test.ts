@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { DEFAULT_COMMAND_TIMEOUT_MS, Detector, InvalidArgumentError, RedisDetectorStore, RedisStorage, redisDetectorStorage, StorageError, type RedisDetectorStorage } from '../../src/index.js';
+import { Detector, InvalidArgumentError, RedisDetectorStore, RedisStorage, redisDetectorStorage, StorageError, type RedisDetectorStorage } from '../../src/index.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from '../../src/index/redis-connection.js';
 import { rng } from '../helpers/random.js';
 import { noRedisServer, TestRedis } from './redis-server.js';
 
@@ -35,7 +36,7 @@ afterEach(async () => {
 
 /** A detector over the test server; `beforePassages` runs inside each add, between the index writes. */
 async function detectorOn(s: TestRedis, commandTimeout: number, beforePassages?: (id: string) => Promise<void>): Promise<Detector> {
-  storage = await redisDetectorStorage({ url: s.url, prefix: 'faults', commandTimeout, redisOptions: { retryStrategy: (n) => Math.min(n * 20, 200) } });
+  storage = await redisDetectorStorage({ url: s.url, prefix: 'faults', commandTimeout, redisOptions: { retryStrategy: (n: number) => Math.min(n * 20, 200) } });
   if (beforePassages) {
     const add = storage.passages.add.bind(storage.passages);
     storage.passages.add = async (id, shingles, time) => {

@@ -24,90 +24,66 @@ const rewrite = fixture('001');
 const comparison = () => api.compare(wire, rewrite);
 const pair = () => ({ a: 'b', b: 'a', comparison: comparison() });
 const scanResult = () => ({ articles: 2, clusters: [{ ids: ['a', 'b'], canonical: 'a' }], pairs: [pair()], repeats: [] });
-const indexBytes = async () => new api.LshIndex().save();
-const detectorBytes = async () => new api.Detector().save();
-const features = () => ({ identical: false, jaccard: 0.1, alignments: 3, chain: 3, chainCoverage: { a: 0.5, b: 0.5 }, verbatimCoverage: { a: 0, b: 0 } });
 
 export const SHAPES: Readonly<Record<string, Shape>> = {
   // text
   normalize: { kind: 'call', args: () => ['Café', {}] },
-  isWordCharCode: { kind: 'call', args: () => [65] },
   splitParagraphs: { kind: 'call', args: () => ['a\n\nb'] },
   splitSentences: { kind: 'call', args: () => ['One. Two.', 0] },
   tokenize: { kind: 'call', args: () => ['Japan’s navy', {}] },
-  creditedAgencies: { kind: 'call', args: () => ['Source: Reuters'] },
   findCredits: { kind: 'call', args: () => ['Source: Reuters'] },
-  boilerplateKind: { kind: 'call', args: () => ['Read more: x'] },
   findBoilerplate: { kind: 'call', args: () => ['Read more: x'] },
-  // sketch
-  fmix32: { kind: 'call', args: () => [42] },
-  hashToken: { kind: 'call', args: () => ['japan'] },
-  reduceRange: { kind: 'call', args: () => [123456, 10] },
-  charShingles: { kind: 'call', args: () => ['abcdef', 3, 0] },
-  distinctSorted: { kind: 'call', args: () => [new Uint32Array([3, 1, 3])] },
+  // sketches
   shingles: { kind: 'call', args: () => [['a', 'b', 'c'], 2, 0] },
   MinHasher: { kind: 'new', args: () => [{ numPerm: 64 }] },
-  assertCompatible: { kind: 'call', args: () => [sig().params, sig().params, 'signatures'] },
   deserializeSignature: { kind: 'call', args: () => [api.serializeSignature(sig())] },
   estimateJaccard: { kind: 'call', args: () => [sig(), sig()] },
   serializeSignature: { kind: 'call', args: () => [sig()] },
-  collisionProbability: { kind: 'call', args: () => [0.5, 20, 5] },
-  falseNegativeArea: { kind: 'call', args: () => [0.5, 20, 5] },
-  falsePositiveArea: { kind: 'call', args: () => [0.5, 20, 5] },
   lshParams: { kind: 'call', args: () => [0.5, 128, [0.5, 0.5]] },
-  // index
-  bandKeysOf: { kind: 'call', args: () => [sig().values, 8, 4] },
+  // indexes and storage
   LshIndex: { kind: 'new', args: () => [{ threshold: 0.5 }] },
   loadIndexFile: { kind: 'call', args: () => ['/nonexistent/index.ndix', {}] },
   saveIndexFile: { kind: 'call', args: () => [new api.LshIndex(), '/nonexistent/dir/index.ndix'] },
-  paramsKey: { kind: 'call', args: () => [sig().params] },
   MemoryStorage: { kind: 'new', args: () => [] },
-  RedisStorage: { kind: 'new', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape' }] },
-  redisKeys: { kind: 'call', args: () => ['news'] },
-  decodeIndexSnapshot: { kind: 'call', args: async () => [await indexBytes()] },
-  encodeIndexSnapshot: { kind: 'call', args: () => [{ threshold: 0.5, numPerm: 128, bands: 25, rows: 5, params: undefined }, []], iterable: [1] },
-  snapshotDifferences: { kind: 'call', args: async () => [api.decodeIndexSnapshot(await indexBytes()).meta, {}] },
-  RedisPassageStorage: { kind: 'new', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape' }] },
-  redisPassageKeys: { kind: 'call', args: () => ['news'] },
-  saturateShingles: { kind: 'call', args: () => [new api.PassageIndex(), new Uint32Array([1])] },
-  saturatedShingles: { kind: 'call', args: () => [new api.MemoryPassageStorage()] },
-  PassageIndex: { kind: 'new', args: () => [{ maxPostings: 10 }] },
   MemoryPassageStorage: { kind: 'new', args: () => [] },
-  // align
+  RedisStorage: { kind: 'new', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape' }] },
+  RedisPassageStorage: { kind: 'new', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape' }] },
+  // alignment
   compare: { kind: 'call', args: () => [wire, rewrite, {}] },
-  comparePrepared: { kind: 'call', args: () => [] }, // internal shape; see INTERNAL below
   findRepeats: { kind: 'call', args: () => [rewrite, {}] },
-  decideDirection: { kind: 'call', args: () => [{ credits: { a: [], b: [] }, publishedAt: {}, chainCoverage: { a: 1, b: 0.5 } }] },
-  decideRelation: { kind: 'call', args: () => [features(), api.DEFAULT_ALIGN_OPTIONS] },
-  editSimilarity: { kind: 'call', args: () => ['naval', 'navel', 100] },
-  // detect
+  // detector, feed, persistence
   Detector: { kind: 'new', args: () => [{ threshold: 0.5 }] },
   MemoryDetectorStore: { kind: 'new', args: () => [] },
+  RedisDetectorStore: { kind: 'new', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape' }] },
+  redisDetectorStorage: { kind: 'call', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape', commandTimeout: 100 }] },
   dedup: { kind: 'call', args: () => [[{ id: 'a', text: 'x' }], {}], iterable: [0] },
   dedupStream: { kind: 'call', args: () => [{}] },
-  decodeDetectorSnapshot: { kind: 'call', args: async () => [await detectorBytes()] },
-  settingDifferences: { kind: 'call', args: async () => [api.decodeDetectorSnapshot(await detectorBytes()).settings, {}] },
   loadDetectorFile: { kind: 'call', args: () => ['/nonexistent/detector.nddt', {}] },
   saveDetectorFile: { kind: 'call', args: () => [new api.Detector(), '/nonexistent/dir/detector.nddt'] },
-  RedisDetectorStore: { kind: 'new', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape' }] },
-  redisStoreKeys: { kind: 'call', args: () => ['news'] },
-  redisDetectorStorage: { kind: 'call', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape', commandTimeout: 100 }] },
-  // report
+  // reports
   renderComparisonHtml: { kind: 'call', args: () => [{ id: 'A', text: wire }, { id: 'B', text: rewrite }, comparison(), {}] },
   renderScanHtml: { kind: 'call', args: () => [scanResult(), {}] },
-  clusterRole: { kind: 'call', args: () => [[pair()], 'b', 'a'] },
-  rankPairs: { kind: 'call', args: () => [[pair()]] },
   describePair: { kind: 'call', args: () => [{ a: 'b', b: 'a', relation: 'derived', direction: 'a-from-b' }] },
-  kindLabel: { kind: 'call', args: () => ['near'] },
-  paragraphRange: { kind: 'call', args: () => [1, 3] },
-  percent: { kind: 'call', args: () => [0.5] },
-  relationLabel: { kind: 'call', args: () => ['derived', []] },
-  escapeHtml: { kind: 'call', args: () => ['<b>'] },
+};
+
+/** Methods of the main classes, called on a fresh instance (`Class#method`). */
+export const METHODS: Readonly<Record<string, { self: () => object; args: () => unknown[]; alsoValid?: (v: unknown) => boolean }>> = {
+  'Detector#add': { self: () => new api.Detector(), args: () => [{ id: 'a', text: wire }] },
+  'Detector#process': { self: () => new api.Detector(), args: () => [{ id: 'a', text: wire }] },
+  'Detector#match': { self: () => new api.Detector(), args: () => [wire, { limit: 3 }] },
+  'Detector#remove': { self: () => new api.Detector(), args: () => ['a'] },
+  'Detector#has': { self: () => new api.Detector(), args: () => ['a'] },
+  'Detector#removeOlderThan': { self: () => new api.Detector(), args: () => [0], alsoValid: (v) => v instanceof Date }, // a Date, a date string or ms
+  'MinHasher#sign': { self: () => new api.MinHasher(), args: () => [wire] },
+  'MinHasher#signShingles': { self: () => new api.MinHasher(), args: () => [new Uint32Array([1, 2, 3])], alsoValid: (v) => Array.isArray(v) && v.length === 0 || v instanceof Uint8Array }, // any array of uint32 values
+  'LshIndex#insert': { self: () => new api.LshIndex(), args: () => ['a', sig(), 0] },
+  'LshIndex#query': { self: () => new api.LshIndex(), args: () => [sig(), { limit: 3 }] },
+  'LshIndex#remove': { self: () => new api.LshIndex(), args: () => ['a'] },
 };
 
 /**
  * Exports that are not checked argument by argument, each with the reason: error classes take
- * any message; comparePrepared takes values only prepareText makes (it is the Detector's fast path).
+ * any message.
  */
 export const EXEMPT: Readonly<Record<string, string>> = {
   NeardupError: 'an error class',
@@ -117,7 +93,7 @@ export const EXEMPT: Readonly<Record<string, string>> = {
   DuplicateIdError: 'an error class',
   LimitExceededError: 'an error class',
   StorageError: 'an error class',
-  comparePrepared: 'takes PreparedText values only prepareText (internal) makes',
+  MissingDependencyError: 'an error class',
 };
 
 /** Values of every type, to put where an argument of another type belongs. */

@@ -8,11 +8,8 @@ import {
   Detector,
   InvalidArgumentError,
   MinHasher,
-  boilerplateKind,
   compare,
   dedupStream,
-  editSimilarity,
-  escapeHtml,
   renderComparisonHtml,
   renderScanHtml,
   estimateJaccard,
@@ -24,8 +21,11 @@ import {
   tokenize,
 } from '../../src/index.js';
 import * as api from '../../src/index.js';
+import { editSimilarity } from '../../src/align/similarity.js';
+import { escapeHtml } from '../../src/report/escape.js';
+import { boilerplateKind } from '../../src/text/boilerplate.js';
 import { notString, prose, text } from '../helpers/arbitraries.js';
-import { EXEMPT, otherType, SHAPES, wrongValues } from './export-shapes.js';
+import { EXEMPT, METHODS, otherType, SHAPES, wrongValues } from './export-shapes.js';
 
 const hasher = new MinHasher({ numPerm: 64 });
 const RELATIONS = ['duplicate', 'near-duplicate', 'derived', 'related', 'unrelated'];
@@ -212,6 +212,13 @@ describe('typed errors for wrong types (10,000 cases)', () => {
 
 const exported = Object.entries(api).filter(([, v]) => typeof v === 'function') as [string, (...a: unknown[]) => unknown][];
 
+function describeValue(v: unknown): string {
+  if (typeof v === 'symbol') return 'Symbol';
+  if (Array.isArray(v)) return `[${String(v)}]`;
+  if (v === null) return 'null';
+  return typeof v === 'object' ? (v as object).constructor.name : String(v);
+}
+
 async function outcome(kind: 'new' | 'call', fn: (...a: unknown[]) => unknown, args: unknown[]): Promise<unknown> {
   try {
     const r = kind === 'new' ? new (fn as unknown as new (...a: unknown[]) => unknown)(...args) : fn(...args);
@@ -248,7 +255,7 @@ describe('every exported function validates its arguments', () => {
           args[i] = wrong;
           const err = await outcome(shape.kind, fn, args);
           if (!(err instanceof api.InvalidArgumentError)) {
-            failures.push(`arg ${i} = ${String(typeof wrong === 'symbol' ? 'Symbol' : Array.isArray(wrong) ? `[${String(wrong)}]` : wrong === null ? 'null' : typeof wrong === 'object' ? (wrong as object).constructor.name : String(wrong))}: ${err === undefined ? 'accepted' : `${(err as Error).name}: ${(err as Error).message}`}`);
+            failures.push(`arg ${i} = ${describeValue(wrong)}: ${err === undefined ? 'accepted' : `${(err as Error).name}: ${(err as Error).message}`}`);
           }
         }
       }
@@ -264,6 +271,30 @@ describe('every exported function validates its arguments', () => {
         }),
         { numRuns: 60 },
       );
+    });
+  }
+});
+
+describe('the main classes\' methods validate their arguments', () => {
+  for (const [name, shape] of Object.entries(METHODS)) {
+    it(`${name}: a wrong type in any argument is an InvalidArgumentError`, async () => {
+      const method = name.split('#')[1]!;
+      const call = (args: unknown[]) => {
+        const self = shape.self() as Record<string, (...a: unknown[]) => unknown>;
+        return outcome('call', self[method]!.bind(self), args);
+      };
+      expect(await call(shape.args())).toBeUndefined();
+      const failures: string[] = [];
+      for (let i = 0; i < shape.args().length; i++) {
+        for (const wrong of wrongValues()) {
+          const args = shape.args();
+          if (!otherType(args[i], wrong) || shape.alsoValid?.(wrong)) continue;
+          args[i] = wrong;
+          const err = await call(args);
+          if (!(err instanceof api.InvalidArgumentError)) failures.push(`arg ${i} = ${describeValue(wrong)}: ${err === undefined ? 'accepted' : `${(err as Error).name}: ${(err as Error).message}`}`);
+        }
+      }
+      expect(failures).toEqual([]);
     });
   }
 });

@@ -1,5 +1,5 @@
 /** The exhaustive search `lshParams` prunes: every (bands, rows), the first minimum in that order. */
-import { falseNegativeArea, falsePositiveArea } from '../../src/index.js';
+import { falseNegativeArea, falsePositiveArea } from '../../src/sketch/lsh-params.js';
 
 export function exhaustiveLshParams(threshold: number, numPerm: number, w: readonly [number, number] = [0.5, 0.5]): { bands: number; rows: number } {
   let best = { bands: 1, rows: 1 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Detector, InvalidArgumentError, LshIndex, lshParams, MAX_LSH_NUM_PERM } from '../../src/index.js';
+import { Detector, InvalidArgumentError, LshIndex, lshParams } from '../../src/index.js';
+import { MAX_LSH_NUM_PERM } from '../../src/sketch/lsh-params.js';
 import { exhaustiveLshParams } from '../helpers/lsh-exhaustive.js';
 
 describe('lshParams', () => {
