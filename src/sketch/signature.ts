@@ -98,6 +98,7 @@ export function estimateJaccard(a: Signature, b: Signature): number {
  * ```
  */
 export function isEmptySignature(sig: Signature): boolean {
+  assertSignature(sig);
   const v = sig.values;
   for (let i = 0; i < v.length; i++) if (v[i] !== EMPTY_BIN) return false;
   return v.length > 0;

@@ -39,6 +39,7 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
   deserializeSignature: { kind: 'call', args: () => [api.serializeSignature(sig())] },
   estimateJaccard: { kind: 'call', args: () => [sig(), sig()] },
   serializeSignature: { kind: 'call', args: () => [sig()] },
+  isEmptySignature: { kind: 'call', args: () => [sig()] },
   lshParams: { kind: 'call', args: () => [0.5, 128, [0.5, 0.5]] },
   // indexes and storage
   LshIndex: { kind: 'new', args: () => [{ threshold: 0.5 }] },
