@@ -59,6 +59,9 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
   redisDetectorStorage: { kind: 'call', args: () => [{ url: 'redis://127.0.0.1:1', prefix: 'shape', commandTimeout: 100 }] },
   dedup: { kind: 'call', args: () => [[{ id: 'a', text: 'x' }], {}], iterable: [0] },
   dedupStream: { kind: 'call', args: () => [{}] },
+  // all cores (workers: 0 keeps the shape test in this thread)
+  addParallel: { kind: 'call', args: () => [new api.Detector(), [{ id: 'a', text: 'x' }], { workers: 0 }], iterable: [1] },
+  scanParallel: { kind: 'call', args: () => [[{ id: 'a', text: 'x' }], { workers: 0 }], iterable: [0] },
   loadDetectorFile: { kind: 'call', args: () => ['/nonexistent/detector.nddt', {}] },
   saveDetectorFile: { kind: 'call', args: () => [new api.Detector(), '/nonexistent/dir/detector.nddt'] },
   // reports
@@ -95,6 +98,7 @@ export const EXEMPT: Readonly<Record<string, string>> = {
   LimitExceededError: 'an error class',
   StorageError: 'an error class',
   MissingDependencyError: 'an error class',
+  WorkerError: 'an error class',
 };
 
 /** Values of every type, to put where an argument of another type belongs. */
