@@ -54,6 +54,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   { name: 'scripts', load: () => import('./sections/scripts.js') },
   { name: 'archive-clusters', load: () => import('./sections/archive-clusters.js') },
   { name: 'archive-cost', load: () => import('./sections/archive-cost.js') },
+  { name: 'faults', load: () => import('./sections/faults.js') },
 ];
 
 const QUICK_DOCS = 2000;

@@ -79,6 +79,7 @@ export { sharedSpans, type CharSpan, type SharedSpans } from './align/shared-spa
 // Detector, feed, persistence
 export { Detector, type Article, type LowContentReport, type Match, type MatchDirection, type MatchOptions, type Verdict } from './detect/detector.js';
 export type { CanonicalReason, Cluster } from './detect/clusters.js';
+export type { ConsistencyReport } from './detect/consistency.js';
 export { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './detect/options.js';
 export { MemoryDetectorStore, type DetectorStore, type PairEdge, type StoredArticle } from './detect/store.js';
 export { dedup, dedupStream, type DedupOptions } from './detect/stream.js';

@@ -33,11 +33,42 @@ export function assertUnit(value: unknown, name: string): asserts value is numbe
   }
 }
 
+/** True for a plain object: `{ … }` or `Object.create(null)`, not an array, a typed array, a Date, a Map… */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 /** Throws unless `value` is undefined or a plain options object. */
 export function assertOptions(value: unknown, name: string): asserts value is object | undefined {
-  if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+  if (value !== undefined && !isPlainObject(value)) {
     throw new InvalidArgumentError(`${name} must be an options object or undefined, got ${describe(value)}`);
   }
+}
+
+/** Throws unless `value` is an object (a record such as a Comparison or a pair): not null, an array or a primitive. */
+export function assertRecord(value: unknown, name: string, shape: string): asserts value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || ArrayBuffer.isView(value)) {
+    throw new InvalidArgumentError(`${name} must be ${shape}, got ${describe(value)}`);
+  }
+}
+
+/** Throws unless `value` is a finite number. */
+export function assertFinite(value: unknown, name: string): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidArgumentError(`${name} must be a finite number, got ${describe(value)}`);
+  }
+}
+
+/** Throws unless `value` is an array. */
+export function assertArray(value: unknown, name: string, of: string): asserts value is unknown[] {
+  if (!Array.isArray(value)) throw new InvalidArgumentError(`${name} must be an array of ${of}, got ${describe(value)}`);
+}
+
+/** Throws unless `value` is a Uint32Array. */
+export function assertUint32Array(value: unknown, name: string): asserts value is Uint32Array {
+  if (!(value instanceof Uint32Array)) throw new InvalidArgumentError(`${name} must be a Uint32Array, got ${describe(value)}`);
 }
 
 /** Throws unless `value` is undefined or a boolean. */

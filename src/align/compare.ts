@@ -6,9 +6,9 @@
  * coverage and by the longest order-keeping chain of alignments.
  */
 import { describe, InvalidArgumentError } from '../errors.js';
-import { assertOptions } from '../validate.js';
 import { longestIncreasingRun } from './chain.js';
-import { DEFAULT_ALIGN_OPTIONS, type AlignOptions } from './options.js';
+import { checkLength, resolveLimits, type Limits } from './limits.js';
+import { resolveAlignOptions, type AlignOptions } from './options.js';
 import { prepareText, type PreparedText } from './prepare.js';
 import { backgroundRarity, type RarityWeight } from './rarity.js';
 import { decideRelation, directionOf, NO_DIRECTION, type Direction, type DirectionReason, type Relation } from './relation.js';
@@ -87,31 +87,12 @@ export interface Comparison {
   readonly boilerplateUnits: { readonly a: number; readonly b: number };
 }
 
-/** Options of `compare`: any threshold of `DEFAULT_ALIGN_OPTIONS`. */
-export type CompareOptions = Partial<AlignOptions>;
+/** Options of `compare`: any threshold of `DEFAULT_ALIGN_OPTIONS`, and input `limits`. */
+export type CompareOptions = Partial<AlignOptions> & { limits?: Limits };
 
-/** Validates and completes compare options. */
+/** Validates and completes compare options (`limits` aside). */
 export function alignOptions(options: CompareOptions | undefined): AlignOptions {
-  assertOptions(options, 'compare options');
-  const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
-  for (const key of Object.keys(DEFAULT_ALIGN_OPTIONS) as (keyof AlignOptions)[]) {
-    const v = o[key];
-    if (typeof v !== 'number' || Number.isNaN(v) || v < 0) {
-      throw new InvalidArgumentError(`${key} must be a non-negative number, got ${describe(v)}; see DEFAULT_ALIGN_OPTIONS`);
-    }
-  }
-  for (const key of ['derivedScore', 'relatedScore', 'nearDuplicateScore', 'nearDuplicateCoverage', 'rewriteWordDice', 'quoteDiscount'] as const) {
-    if (o[key] > 1) throw new InvalidArgumentError(`${key} is a score or share in [0, 1], got ${describe(o[key])}; see DEFAULT_ALIGN_OPTIONS`);
-  }
-  if (o.relatedScore > o.derivedScore || o.derivedScore > o.nearDuplicateScore) {
-    throw new InvalidArgumentError(
-      `score thresholds must keep relatedScore ≤ derivedScore ≤ nearDuplicateScore, got ${o.relatedScore}, ${o.derivedScore}, ${o.nearDuplicateScore}; see DEFAULT_ALIGN_OPTIONS`,
-    );
-  }
-  if (!Number.isInteger(o.shingleSize) || o.shingleSize < 1 || o.shingleSize > 32) {
-    throw new InvalidArgumentError(`shingleSize must be an integer in [1, 32], got ${describe(o.shingleSize)}`);
-  }
-  return o;
+  return resolveAlignOptions(options);
 }
 
 /** Milliseconds of a publishedAt value, or undefined. */
@@ -148,9 +129,12 @@ export function compare(a: string | ArticleText, b: string | ArticleText, option
   const articleA = articleOf(a, 'a');
   const articleB = articleOf(b, 'b');
   const o = alignOptions(options);
+  const limits = resolveLimits(options?.limits);
+  checkLength(articleA.text, limits, 'a length');
+  checkLength(articleB.text, limits, 'b length');
   return comparePrepared(
-    prepareText(articleA.text, o, toTime(articleA.publishedAt, 'a.publishedAt')),
-    prepareText(articleB.text, o, toTime(articleB.publishedAt, 'b.publishedAt')),
+    prepareText(articleA.text, o, toTime(articleA.publishedAt, 'a.publishedAt'), limits),
+    prepareText(articleB.text, o, toTime(articleB.publishedAt, 'b.publishedAt'), limits),
     o,
   );
 }

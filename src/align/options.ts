@@ -5,6 +5,8 @@
  * decided"); the alignment thresholds were set on the fixtures and checked on the same data.
  */
 import { QUOTE_DISCOUNT, SCORE_THRESHOLDS } from './score.js';
+import { describe, InvalidArgumentError } from '../errors.js';
+import { isPlainObject } from '../validate.js';
 
 /** Every threshold `compare` and `findRepeats` use. */
 export interface AlignOptions {
@@ -61,3 +63,59 @@ export const DEFAULT_ALIGN_OPTIONS: Readonly<AlignOptions> = Object.freeze({
   nearDuplicateCoverage: 0.8,
   nearDuplicateJaccard: 0.8,
 });
+
+/** What each threshold may be: a share in [0, 1], a similarity in (0, 1], or an integer ≥ min. */
+const RANGES: Readonly<Record<keyof AlignOptions, 'share' | 'similarity' | { min: number; max?: number }>> = {
+  shingleSize: { min: 1, max: 32 },
+  maxEditChars: { min: 0 },
+  maxParagraphChars: { min: 1 },
+  nearSimilarity: 'similarity',
+  rewriteJaccard: 'share',
+  rewriteContainment: 'share',
+  rewriteMinShared: { min: 0 },
+  repeatSimilarity: 'similarity',
+  repeatMinWords: { min: 1 },
+  rewriteWordDice: 'share',
+  derivedScore: 'share',
+  relatedScore: 'share',
+  nearDuplicateScore: 'share',
+  nearDuplicateCoverage: 'share',
+  nearDuplicateJaccard: 'share',
+  quoteDiscount: 'share',
+};
+
+/**
+ * Validates alignment options (an object or undefined; every known field of the right type and
+ * range) and completes them with `DEFAULT_ALIGN_OPTIONS`. Fields it does not know are left alone.
+ */
+export function resolveAlignOptions(options: unknown, name = 'compare options'): AlignOptions {
+  if (options !== undefined && !isPlainObject(options)) {
+    throw new InvalidArgumentError(`${name} must be an options object or undefined, got ${describe(options)}; see DEFAULT_ALIGN_OPTIONS`);
+  }
+  const given = (options ?? {}) as Partial<Record<keyof AlignOptions, unknown>>;
+  const out = { ...DEFAULT_ALIGN_OPTIONS };
+  for (const key of Object.keys(RANGES) as (keyof AlignOptions)[]) {
+    const v = given[key];
+    if (v === undefined) continue;
+    const range = RANGES[key];
+    const ok =
+      typeof v === 'number' &&
+      (range === 'share'
+        ? v >= 0 && v <= 1
+        : range === 'similarity'
+          ? v > 0 && v <= 1
+          : Number.isInteger(v) && v >= range.min && v <= (range.max ?? Number.MAX_SAFE_INTEGER));
+    if (!ok) {
+      const expected =
+        range === 'share' ? 'a number in [0, 1]' : range === 'similarity' ? 'a number in (0, 1]' : `an integer ${range.max ? `in [${range.min}, ${range.max}]` : `≥ ${range.min}`}`;
+      throw new InvalidArgumentError(`${key} must be ${expected}, got ${describe(v)}; see DEFAULT_ALIGN_OPTIONS`);
+    }
+    out[key] = v as number;
+  }
+  if (out.relatedScore > out.derivedScore || out.derivedScore > out.nearDuplicateScore) {
+    throw new InvalidArgumentError(
+      `score thresholds must keep relatedScore ≤ derivedScore ≤ nearDuplicateScore, got ${out.relatedScore}, ${out.derivedScore}, ${out.nearDuplicateScore}; see DEFAULT_ALIGN_OPTIONS`,
+    );
+  }
+  return out;
+}

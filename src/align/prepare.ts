@@ -6,6 +6,7 @@ import { agenciesOf, findCredits, type Credit } from '../text/credits.js';
 import { classifyParagraphs, type BoilerplateParagraph } from '../text/boilerplate.js';
 import { normalize } from '../text/normalize.js';
 import { splitParagraphs } from '../text/paragraphs.js';
+import { checkParagraphs, type Limits } from './limits.js';
 import type { AlignOptions } from './options.js';
 import { repeatedUnits, type UnitRepeats } from './repeats.js';
 import { shingleSet, textUnits, type TextUnit } from './units.js';
@@ -31,11 +32,13 @@ export interface PreparedText {
 
 /**
  * Prepares `text` for `comparePrepared`. Its shingles leave out boilerplate paragraphs, so that
- * a shared footer or "Read more:" line links no two articles.
+ * a shared footer or "Read more:" line links no two articles. With `limits`, more paragraphs than
+ * `limits.maxParagraphs` throw `LimitExceededError` before any further work.
  */
-export function prepareText(text: string, options: AlignOptions, publishedAt?: number): PreparedText {
-  const norm = normalize(text);
+export function prepareText(text: string, options: AlignOptions, publishedAt?: number, limits?: Required<Limits>): PreparedText {
   const paragraphs = splitParagraphs(text);
+  if (limits) checkParagraphs(paragraphs.length, limits);
+  const norm = normalize(text);
   const boilerplate: BoilerplateParagraph[] = [];
   const isBoilerplate = new Uint8Array(paragraphs.length);
   const kinds = classifyParagraphs(paragraphs);

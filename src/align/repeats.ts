@@ -7,9 +7,11 @@
 import { assertOptions, assertString } from '../validate.js';
 import { InvalidArgumentError } from '../errors.js';
 import { UnitPostings, shingleTotal } from './postings.js';
-import { editSimilarity } from './similarity.js';
+import { EditBudget } from './similarity.js';
 import { DEFAULT_ALIGN_OPTIONS } from './options.js';
 import { textUnits, type TextUnit } from './units.js';
+import { checkLength, checkParagraphs, resolveLimits, type Limits } from './limits.js';
+import { splitParagraphs } from '../text/paragraphs.js';
 
 /** A block of consecutive paragraphs that appears again later in the same text. */
 export interface Repeat {
@@ -35,6 +37,8 @@ export interface RepeatOptions {
   minWords?: number;
   /** Longest paragraph (characters) given to edit distance; longer ones must match exactly. Default 2000. */
   maxEditChars?: number;
+  /** Input limits, as the Detector's (`DEFAULT_LIMITS`); above them `LimitExceededError`. */
+  limits?: Limits;
 }
 
 /** For each unit: the earlier unit it repeats (or -1) and the pair's similarity. */
@@ -43,13 +47,21 @@ export interface UnitRepeats {
   readonly similarity: Float64Array;
 }
 
-/** Finds, for each unit, the earliest earlier unit it repeats. Linear in units × shingles. */
+/** Earlier units, by most shingles shared, whose edit similarity a unit may try. */
+const REPEAT_EDIT_CANDIDATES = 3;
+
+/**
+ * Finds, for each unit, an earlier unit it repeats: the same text, else the first of its
+ * `REPEAT_EDIT_CANDIDATES` best-sharing earlier units within edit similarity (one `EditBudget`
+ * per call). Linear in units × shingles.
+ */
 export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number, minWords: number, maxEditChars: number): UnitRepeats {
   const of = new Int32Array(units.length).fill(-1);
   const similarity = new Float64Array(units.length);
   const firstByText = new Map<string, number>();
   const postings = new UnitPostings(shingleTotal(units));
   const shared = new Int32Array(units.length);
+  const budget = new EditBudget();
   for (const u of units) {
     if (u.words < minWords) continue;
     const exact = firstByText.get(u.norm);
@@ -65,21 +77,18 @@ export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number
           if ((shared[i] = shared[i]! + 1) === 1) touched.push(i);
         }
       }
+      // Edit distance only for the few earlier units sharing most shingles, within one budget.
+      const candidates = touched.filter((i) => shared[i]! * 2 >= Math.min(u.shingles.length, units[i]!.shingles.length));
+      candidates.sort((x, y) => shared[y]! - shared[x]! || x - y);
+      for (const i of touched) shared[i] = 0;
       let best = -1;
       let bestSim = 0;
-      touched.sort((x, y) => x - y);
-      for (const i of touched) {
-        const count = shared[i]!;
-        shared[i] = 0;
-        if (best >= 0) continue;
-        const v = units[i]!;
-        if (count * 2 < Math.min(u.shingles.length, v.shingles.length)) continue;
-        const lengths = Math.min(u.norm.length, v.norm.length) / Math.max(u.norm.length, v.norm.length);
-        if (lengths < nearSimilarity) continue;
-        const sim = editSimilarity(u.norm, v.norm, maxEditChars);
-        if (sim !== undefined && sim >= nearSimilarity) {
+      for (const i of candidates.slice(0, REPEAT_EDIT_CANDIDATES)) {
+        const sim = budget.atLeast(u.norm, units[i]!.norm, nearSimilarity, maxEditChars);
+        if (sim !== undefined) {
           best = i;
           bestSim = sim;
+          break;
         }
       }
       if (best >= 0) {
@@ -157,6 +166,10 @@ export function findRepeats(text: string, options: RepeatOptions = {}): Repeat[]
   if (!Number.isInteger(maxEditChars) || maxEditChars < 0) {
     throw new InvalidArgumentError(`maxEditChars must be an integer ≥ 0, got ${String(maxEditChars)}`);
   }
-  const units = textUnits(text, { shingleSize: DEFAULT_ALIGN_OPTIONS.shingleSize, sentences: false }, undefined, () => false); // boilerplate is not looked at here
+  const limits = resolveLimits(options.limits);
+  checkLength(text, limits);
+  const paragraphs = splitParagraphs(text);
+  checkParagraphs(paragraphs.length, limits);
+  const units = textUnits(text, { shingleSize: DEFAULT_ALIGN_OPTIONS.shingleSize, sentences: false }, paragraphs, () => false); // boilerplate is not looked at here
   return repeatBlocks(units, repeatedUnits(units, nearSimilarity, minWords, maxEditChars));
 }

@@ -8,7 +8,7 @@ import type { AlignOptions } from './options.js';
 import { UnitPostings, shingleTotal } from './postings.js';
 import type { RarityWeight } from './rarity.js';
 import { rewriteStrength } from './score.js';
-import { editSimilarity, intersectionSize, jaccardFromCounts } from './similarity.js';
+import { EditBudget, intersectionSize, jaccardFromCounts } from './similarity.js';
 import type { TextUnit } from './units.js';
 
 /** How an aligned pair of passages differs. */
@@ -45,7 +45,11 @@ function dice(a: Uint32Array, b: Uint32Array): number {
   return n === 0 ? 0 : (2 * intersectionSize(a, b)) / n;
 }
 
-/** Seeds candidate pairs from shared shingles and exact texts, and scores each. */
+/**
+ * Seeds candidate pairs from shared shingles and exact texts, and scores each. Edit distance is
+ * tried on at most `EDIT_CANDIDATES` units per unit, after cheap lower bounds, within one
+ * `EditBudget` per call; past it pairs are judged by shingle and word overlap alone.
+ */
 export function seedAndScore(
   A: readonly TextUnit[],
   outA: Uint8Array,
@@ -68,6 +72,7 @@ export function seedAndScore(
   /** Short texts (briefs, single sentences): every unit pair is a candidate, shared shingles or not. */
   const small = A.length * B.length <= SHORT_TEXT_PAIRS;
   const pairs: Pair[] = [];
+  const budget = new EditBudget();
   for (const u of A) {
     if (outA[u.index] !== 0) continue;
     const touched: number[] = [];
@@ -98,7 +103,7 @@ export function seedAndScore(
       let sim: number | undefined;
       const longer = Math.max(u.norm.length, v.norm.length);
       if (rank < EDIT_CANDIDATES && Math.min(u.norm.length, v.norm.length) >= o.nearSimilarity * longer) {
-        sim = editSimilarity(u.norm, v.norm, o.maxEditChars);
+        if (budget.mayReach(u.norm, v.norm, o.nearSimilarity)) sim = budget.measure(u.norm, v.norm, o.maxEditChars);
         if (sim !== undefined && sim >= o.nearSimilarity) {
           pairs.push({ i: u.index, j, kind: 'near', similarity: sim, strength: sim, score: 2 + sim });
           return;
@@ -110,7 +115,7 @@ export function seedAndScore(
       const seeded = count >= o.rewriteMinShared && (wJaccard >= o.rewriteJaccard || wContainment >= o.rewriteContainment);
       if (!seeded && wordDice < o.rewriteWordDice) return;
       const lengthRatio = Math.min(u.words, v.words) / (Math.max(u.words, v.words) || 1);
-      if (sim === undefined && rank < EDIT_CANDIDATES && longer <= SHORT_UNIT_CHARS) sim = editSimilarity(u.norm, v.norm, o.maxEditChars);
+      if (sim === undefined && rank < EDIT_CANDIDATES && longer <= SHORT_UNIT_CHARS) sim = budget.measure(u.norm, v.norm, o.maxEditChars);
       const strength = rewriteStrength(
         {
           wordDice,

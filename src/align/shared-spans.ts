@@ -5,6 +5,7 @@
  * document collections", EMNLP 2001), mapped back from words to character offsets.
  */
 import { normalize } from '../text/normalize.js';
+import { assertInteger, assertRecord, assertString } from '../validate.js';
 
 /** A half-open character span `[start, end)` of an original text. */
 export type CharSpan = readonly [start: number, end: number];
@@ -107,6 +108,10 @@ export function sharedSpans(
   textB: string,
   b: { readonly start: number; readonly end: number },
 ): SharedSpans {
+  assertString(textA, 'textA');
+  checkSpan(a, 'spanA');
+  assertString(textB, 'textB');
+  checkSpan(b, 'spanB');
   const vocabulary = new Map<string, number>();
   const wa = words(textA, a.start, a.end, vocabulary);
   const wb = words(textB, b.start, b.end, vocabulary);
@@ -114,4 +119,11 @@ export function sharedSpans(
   const k = Math.min(SHINGLE_WORDS, wa.ids.length, wb.ids.length);
   if (k < SHINGLE_WORDS && (wa.ids.length !== wb.ids.length || wa.ids.some((id, i) => id !== wb.ids[i]))) return { a: [], b: [] };
   return { a: runs(wa, coveredWords(wa, k, keys(wb, k))), b: runs(wb, coveredWords(wb, k, keys(wa, k))) };
+}
+
+/** A `{ start, end }` character span: whole numbers ≥ 0. */
+function checkSpan(span: unknown, name: string): void {
+  assertRecord(span, name, '{ start, end } character offsets');
+  assertInteger(span.start, `${name}.start`, 0);
+  assertInteger(span.end, `${name}.end`, 0);
 }

@@ -8,5 +8,5 @@ export { parseFieldMap } from './input.js';
 export { compareCommand } from './compare.js';
 export { repeatsCommand } from './repeats.js';
 export { watch } from './watch.js';
-export { UsageError } from './errors.js';
+export { OutputError, UsageError } from './errors.js';
 export { NeardupError } from '../errors.js';

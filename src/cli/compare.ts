@@ -7,7 +7,7 @@ import { comparisonRecord, json, jsonLine } from './format-json.js';
 import { comparisonTable } from './format-table.js';
 import type { Format } from './formats.js';
 import { readTextInput } from './input.js';
-import { openOutput } from './output.js';
+import { withOutput } from './output.js';
 import { styleFor } from './terminal.js';
 
 export interface CompareCliOptions {
@@ -40,19 +40,19 @@ export async function compareCommand(pathA: string, pathB: string, o: CompareCli
   const repeats = { a: findRepeats(a.text), b: findRepeats(b.text) };
   const timeA = o.dateA === undefined ? undefined : Date.parse(o.dateA);
   const timeB = o.dateB === undefined ? undefined : Date.parse(o.dateB);
-  const out = await openOutput(o.output);
-  if (o.format === 'json' || o.format === 'jsonl') {
-    const record = comparisonRecord({ name: a.name, path: pathA, text: a.text, publishedAt: timeA }, { name: b.name, path: pathB, text: b.text, publishedAt: timeB }, comparison, repeats);
-    await out.write(o.format === 'json' ? json(record) : jsonLine(record));
-  } else if (o.format === 'html') {
-    await out.write(
-      renderComparisonHtml({ id: a.name, text: a.text, info: { publishedAt: timeA } }, { id: b.name, text: b.text, info: { publishedAt: timeB } }, comparison, { repeats }),
-    );
-  } else {
-    await out.write(
-      comparisonTable({ ...a, repeats: repeats.a }, { ...b, repeats: repeats.b }, comparison, styleFor(out.isTTY), out.columns),
-    );
-  }
-  await out.close();
+  const out = await withOutput(o.output, async (out) => {
+    if (o.format === 'json' || o.format === 'jsonl') {
+      const record = comparisonRecord({ name: a.name, path: pathA, text: a.text, publishedAt: timeA }, { name: b.name, path: pathB, text: b.text, publishedAt: timeB }, comparison, repeats);
+      await out.write(o.format === 'json' ? json(record) : jsonLine(record));
+    } else if (o.format === 'html') {
+      await out.write(
+        renderComparisonHtml({ id: a.name, text: a.text, info: { publishedAt: timeA } }, { id: b.name, text: b.text, info: { publishedAt: timeB } }, comparison, { repeats }),
+      );
+    } else {
+      await out.write(
+        comparisonTable({ ...a, repeats: repeats.a }, { ...b, repeats: repeats.b }, comparison, styleFor(out.isTTY), out.columns),
+      );
+    }
+  });
   if (out.path !== undefined && process.stderr.isTTY) process.stderr.write(`neardup: wrote ${out.path}\n`);
 }

@@ -31,3 +31,27 @@ export function fsReason(err: unknown): string {
       return err instanceof Error ? err.message : String(err);
   }
 }
+
+/** The plain words for a failed write (ENOSPC, EIO, …) and what to do. */
+export function writeFailure(where: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'no space left on the device'
+      : code === 'EIO'
+        ? 'an input/output error of the device'
+        : code === 'EFBIG'
+          ? 'the file is too large for the file system'
+          : err instanceof Error
+            ? err.message
+            : String(err);
+  return `cannot write ${where}: ${reason}${code ? ` (${code})` : ''}; free some space or write elsewhere (-o FILE)`;
+}
+
+/** An output write failed (disk full, I/O error): exit status 1 with one clear line. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}

@@ -11,7 +11,7 @@ import { basename, extname, join } from 'node:path';
 import type { Article } from '../index.js';
 import { fsReason, UsageError } from './errors.js';
 import type { Meta } from './meta.js';
-import { decodeUtf8, notTextReason } from './text-decode.js';
+import { decodeText, MAX_STRING_LENGTH, notTextReason, tooLongReason } from './text-decode.js';
 
 /** An article and where it came from ("docs.jsonl line 7", "articles/000.txt"). */
 export interface InputArticle extends Article {
@@ -30,6 +30,8 @@ export interface ArticleSource {
   /** Inputs skipped so far (malformed lines, unreadable files). */
   skipped(): number;
   articles(): AsyncGenerator<InputArticle>;
+  /** Why no article came out (once `articles()` is done and gave none), with what to do. */
+  nothingReason(): string;
 }
 
 export interface InputOptions {
@@ -39,6 +41,8 @@ export interface InputOptions {
   readonly warn: (message: string) => void;
   /** Where `-` reads from. Default process.stdin. */
   readonly stdin?: NodeJS.ReadableStream;
+  /** Longest JSONL line read (bytes); longer ones are skipped as too long. Default: the longest string. */
+  readonly maxLineBytes?: number;
 }
 
 /** The article fields a JSONL line can carry. */
@@ -72,9 +76,13 @@ export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md']);
 
 const HINT = 'scan takes a directory of .txt/.md files, a .jsonl file, or - for JSONL on stdin';
 
-/** Opens the input of `scan`; a missing, unreadable or binary input is a UsageError. */
+/**
+ * Opens the input of `scan`; a missing, unreadable or binary input is a UsageError. A pipe, a
+ * named pipe or a device (`<(cat docs.jsonl)`, `/dev/stdin`) is read as a stream, like `-`: it
+ * cannot be read twice, so it is checked as it is read.
+ */
 export async function openArticles(spec: string, options: InputOptions): Promise<ArticleSource> {
-  if (spec === '-') return jsonlSource('stdin', options.stdin ?? process.stdin, undefined, options);
+  if (spec === '-') return jsonlSource('stdin', options.stdin ?? process.stdin, undefined, options, true);
   let info;
   try {
     info = await stat(spec);
@@ -82,12 +90,17 @@ export async function openArticles(spec: string, options: InputOptions): Promise
     throw new UsageError(`cannot read ${JSON.stringify(spec)}: ${fsReason(err)}; ${HINT}`);
   }
   if (info.isDirectory()) return directorySource(spec, options);
+  const text = TEXT_EXTENSIONS.has(extname(spec).toLowerCase());
+  if (!info.isFile()) {
+    if (text) return textFileSource(spec, undefined, options);
+    return jsonlSource(spec, createReadStream(spec), undefined, options, true);
+  }
   await checkReadableText(spec);
-  if (TEXT_EXTENSIONS.has(extname(spec).toLowerCase())) return textFileSource(spec, info.size, options);
-  return jsonlSource(spec, createReadStream(spec), info.size, options);
+  if (text) return textFileSource(spec, info.size, options);
+  return jsonlSource(spec, createReadStream(spec), info.size, options, false);
 }
 
-/** Throws a UsageError unless `path` can be opened and starts like text. */
+/** Throws a UsageError unless `path` can be opened and starts like text (a regular file: read at 0). */
 async function checkReadableText(path: string): Promise<void> {
   let handle;
   try {
@@ -120,9 +133,10 @@ export async function readTextInput(spec: string, stdin: NodeJS.ReadableStream =
   }
   const name = spec === '-' ? 'stdin' : basename(spec, extname(spec));
   const reason = notTextReason(bytes);
-  const text = reason ? undefined : decodeUtf8(bytes);
-  if (text === undefined) {
-    throw new UsageError(`cannot read ${JSON.stringify(spec)}: ${reason ?? 'it is not valid UTF-8 text'}; give a UTF-8 text file`);
+  if (reason) throw new UsageError(`cannot read ${JSON.stringify(spec)}: ${reason}; give a UTF-8 text file`);
+  const text = decodeText(bytes);
+  if (typeof text !== 'string') {
+    throw new UsageError(`cannot read ${JSON.stringify(spec)}: ${text.invalid ? 'it is not valid UTF-8 text; give a UTF-8 text file' : tooLongReason('it', bytes.length)}`);
   }
   return { name, text };
 }
@@ -139,7 +153,7 @@ function withMeta(article: InputArticle, meta: Meta | undefined, file?: string):
   };
 }
 
-async function textFileSource(path: string, size: number, options: InputOptions): Promise<ArticleSource> {
+async function textFileSource(path: string, size: number | undefined, options: InputOptions): Promise<ArticleSource> {
   let done = 0;
   return {
     name: path,
@@ -147,9 +161,10 @@ async function textFileSource(path: string, size: number, options: InputOptions)
     unit: 'bytes',
     position: () => done,
     skipped: () => 0,
+    nothingReason: () => 'the file gave no article',
     async *articles() {
       const { name, text } = await readTextInput(path);
-      done = size;
+      done = size ?? text.length;
       yield withMeta({ id: name, text, where: path }, options.meta, basename(path));
     },
   };
@@ -177,6 +192,8 @@ async function directorySource(dir: string, options: InputOptions): Promise<Arti
     unit: 'files',
     position: () => done,
     skipped: () => skipped,
+    nothingReason: () =>
+      `${files.length === 1 ? 'its only .txt/.md file was' : `all ${files.length} .txt/.md files were`} skipped (binary, not UTF-8 or unreadable: see the messages above); give UTF-8 text files`,
     async *articles() {
       for (const file of files) {
         const path = join(dir, file);
@@ -192,9 +209,9 @@ async function directorySource(dir: string, options: InputOptions): Promise<Arti
           continue;
         }
         const reason = notTextReason(bytes);
-        const text = reason ? undefined : decodeUtf8(bytes);
-        if (text === undefined) {
-          options.warn(`${path}: ${reason ?? 'not valid UTF-8 text'}; skipped`);
+        const text = reason ? undefined : decodeText(bytes);
+        if (typeof text !== 'string') {
+          options.warn(`${path}: ${reason ?? (text?.invalid ? 'not valid UTF-8 text' : tooLongReason('it', bytes.length))}; skipped`);
           skipped++;
           continue;
         }
@@ -204,53 +221,98 @@ async function directorySource(dir: string, options: InputOptions): Promise<Arti
   };
 }
 
-/** Splits a byte stream into lines (LF or CRLF) without decoding more than one line at a time. */
-async function* byteLines(stream: AsyncIterable<Buffer | string>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
+/**
+ * Splits a byte stream into lines (LF or CRLF) without decoding more than one line at a time. A
+ * line longer than `maxBytes` is not kept: its length (a number) is yielded instead.
+ */
+async function* byteLines(stream: AsyncIterable<Buffer | string>, onBytes: (n: number) => void, maxBytes: number): AsyncGenerator<Buffer | number> {
   let carry: Buffer[] = [];
+  let carried = 0;
+  let overflow = 0; // bytes of the current line once it is known to be too long
+  const end = (part: Buffer): Buffer | number => {
+    if (overflow > 0 || carried + part.length > maxBytes) {
+      const n = overflow + carried + part.length;
+      overflow = 0;
+      carry = [];
+      carried = 0;
+      return n;
+    }
+    const line = carry.length > 0 ? Buffer.concat([...carry, part]) : part;
+    carry = [];
+    carried = 0;
+    return line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+  };
   for await (const piece of stream) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
     onBytes(chunk.length);
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
-      const part = chunk.subarray(start, nl);
-      const line = carry.length > 0 ? Buffer.concat([...carry, part]) : part;
-      carry = [];
-      yield line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+      yield end(chunk.subarray(start, nl));
       start = nl + 1;
     }
-    if (start < chunk.length) carry.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      if (overflow > 0 || carried + rest.length > maxBytes) {
+        overflow += carried + rest.length; // too long already: count it, keep nothing
+        carry = [];
+        carried = 0;
+      } else {
+        carry.push(rest);
+        carried += rest.length;
+      }
+    }
   }
-  if (carry.length > 0) {
-    const line = Buffer.concat(carry);
-    yield line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
-  }
+  if (carry.length > 0 || overflow > 0) yield end(Buffer.alloc(0));
 }
 
-function jsonlSource(name: string, stream: NodeJS.ReadableStream, size: number | undefined, options: InputOptions): ArticleSource {
+/** Where JSONL came from that yielded no article: what it looked like, and what to do. */
+function jsonlNothingReason(name: string, lines: number, first: number | undefined): string {
+  if (first === undefined) return `${name === 'stdin' ? 'stdin' : 'the input'} is empty; give one JSON object per line: {"id": ..., "text": ...}`;
+  if (first === 0x5b) return `it looks like a JSON array, not JSON Lines (one object per line); convert it with jq -c '.[]' ${name === 'stdin' ? 'FILE' : name} | neardup scan -`;
+  if (extname(name).toLowerCase() === '.csv') return `it looks like CSV; scan reads JSON Lines (one {"id": ..., "text": ...} per line): convert it first, e.g. with mlr --icsv --ojsonl cat ${name}`;
+  if (first === 0x7b && lines > 1) return `every line was skipped; if it is one pretty-printed JSON object per article, put each on one line: jq -c . ${name === 'stdin' ? 'FILE' : name} | neardup scan -`;
+  return 'every line was skipped (see the messages above); give one JSON object per line: {"id": ..., "text": ...}';
+}
+
+function jsonlSource(name: string, stream: NodeJS.ReadableStream, size: number | undefined, options: InputOptions, sniff: boolean): ArticleSource {
   let bytes = 0;
   let skipped = 0;
+  let lines = 0;
+  let first: number | undefined; // the first non-blank byte
+  const maxBytes = options.maxLineBytes ?? MAX_STRING_LENGTH;
   return {
     name,
     total: size,
     unit: 'bytes',
     position: () => bytes,
     skipped: () => skipped,
+    nothingReason: () => jsonlNothingReason(name, lines, first),
     async *articles() {
       let number = 0;
-      for await (const raw of byteLines(stream as AsyncIterable<Buffer>, (n) => (bytes += n))) {
+      for await (const raw of byteLines(stream as AsyncIterable<Buffer>, (n) => (bytes += n), maxBytes)) {
         number++;
-        if (number === 1 && name === 'stdin') {
-          const reason = notTextReason(raw);
-          if (reason) throw new UsageError(`cannot read stdin: ${reason}; ${HINT}`);
-        }
         const where = `${name} line ${number}`;
-        const text = decodeUtf8(raw);
-        if (text === undefined) {
-          options.warn(`${where}: not valid UTF-8; skipped`);
+        if (typeof raw === 'number') {
+          lines++;
+          first ??= 0x7b;
+          const limit = maxBytes < MAX_STRING_LENGTH ? `the line is ${raw.toLocaleString('en-US')} bytes, above the limit of ${maxBytes.toLocaleString('en-US')}` : tooLongReason('the line', raw);
+          options.warn(`${where}: ${limit}; skipped`);
+          skipped++;
+          continue;
+        }
+        if (number === 1 && sniff) {
+          const reason = notTextReason(raw);
+          if (reason) throw new UsageError(`cannot read ${name === 'stdin' ? 'stdin' : JSON.stringify(name)}: ${reason}; ${HINT}`);
+        }
+        const text = decodeText(raw);
+        if (typeof text !== 'string') {
+          options.warn(`${where}: ${text.invalid ? 'not valid UTF-8' : tooLongReason('the line', raw.length)}; skipped`);
           skipped++;
           continue;
         }
         if (text.trim() === '') continue;
+        lines++;
+        if (first === undefined) first = text.trimStart().charCodeAt(0);
         const parsed = parseArticle(text, where, options.warn, options.fields);
         if (typeof parsed === 'string') {
           options.warn(`${where}: ${parsed}; skipped`);
@@ -262,6 +324,7 @@ function jsonlSource(name: string, stream: NodeJS.ReadableStream, size: number |
     },
   };
 }
+
 
 /** An article from one JSONL line, or why the line is not one; `fields` renames the keys read. */
 export function parseArticle(line: string, where: string, warn: (message: string) => void, fields?: FieldMap): InputArticle | string {

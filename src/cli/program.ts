@@ -8,7 +8,7 @@
 import { Command, CommanderError, InvalidArgumentError as BadOptionValue, Option } from 'commander';
 import { NeardupError } from '../errors.js';
 import pkg from '../../package.json';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, OutputError, UsageError, writeFailure } from './errors.js';
 import { chooseFormat, type Format } from './formats.js';
 
 type Commands = typeof import('./commands.js');
@@ -21,7 +21,7 @@ async function commands(): Promise<Commands> {
 }
 
 /** True when `err` is an instance of `local` or of the commands module's copy of the class. */
-function isA(err: unknown, local: abstract new (...args: never[]) => Error, name: 'UsageError' | 'NeardupError'): boolean {
+function isA(err: unknown, local: abstract new (...args: never[]) => Error, name: 'UsageError' | 'OutputError' | 'NeardupError'): boolean {
   return err instanceof local || (loaded !== undefined && err instanceof loaded[name]);
 }
 
@@ -71,7 +71,7 @@ const formatOption = (allowed: readonly Format[], note: string): Option =>
 const outputOption = (exts = '.html, .json, .jsonl, .txt'): Option => new Option('-o, --output <file>', `write to this file instead of stdout (without --format, the format follows its extension: ${exts}; another extension is refused)`);
 
 const EXIT_HELP = `
-Exit status: 0 done; 1 unexpected failure; 2 bad usage (unknown flag, missing or unreadable file).`;
+Exit status: 0 done; 1 unexpected failure, or output that cannot be written (disk full); 2 bad usage (unknown flag, missing or unreadable file, nothing to scan).`;
 
 /** Builds the program; `run` parses and runs it. */
 export function buildProgram(): Command {
@@ -218,17 +218,24 @@ function commanderMessage(err: CommanderError): string {
   return text.replace(/\.$/, '');
 }
 
-/** `neardup ... | head` closes stdout early: end quietly instead of crashing with EPIPE. */
-function quietOnClosedPipe(): void {
+/**
+ * `neardup ... | head` closes stdout early: end quietly (status 0) instead of crashing with
+ * EPIPE. A stdout that cannot take the output (a full disk: ENOSPC; EIO) ends the command with
+ * one clear line and status 1. Errors on stderr itself (closed, or a reader gone) are ignored:
+ * messages are lost, the exit status is not changed.
+ */
+function handleBrokenStreams(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT.ok);
-    throw err;
+    process.stderr.write(`neardup: ${writeFailure('the output', err)}\n`);
+    process.exit(EXIT.failure);
   });
+  process.stderr.on('error', () => undefined);
 }
 
 /** Parses argv and runs the command; resolves to the exit status. */
 export async function run(argv: readonly string[]): Promise<number> {
-  quietOnClosedPipe();
+  handleBrokenStreams();
   const args = argv.slice(2);
   const command = commandOf(args);
   const hint = `see neardup ${command ? `${command} ` : ''}--help`;
@@ -246,6 +253,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       return fail(`${commanderMessage(err)}; ${hint}`, EXIT.usage);
     }
     if (isA(err, UsageError, 'UsageError')) return fail((err as Error).message, EXIT.usage);
+    if (isA(err, OutputError, 'OutputError')) return fail((err as Error).message, EXIT.failure);
     if (isA(err, NeardupError, 'NeardupError')) return fail(`${(err as Error).message}; ${hint}`, EXIT.usage);
     const message = err instanceof Error ? err.message : String(err);
     if (process.env.NEARDUP_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);

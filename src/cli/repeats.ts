@@ -8,7 +8,7 @@ import { json, jsonLine, repeatRecord } from './format-json.js';
 import { repeatsTable } from './format-table.js';
 import type { Format } from './formats.js';
 import { readTextInput } from './input.js';
-import { openOutput } from './output.js';
+import { withOutput } from './output.js';
 import { styleFor } from './terminal.js';
 
 export interface RepeatsCliOptions {
@@ -27,19 +27,19 @@ export async function repeatsCommand(path: string, o: RepeatsCliOptions): Promis
     if (err instanceof NeardupError) throw new UsageError(`${err.message}; see neardup repeats --help`);
     throw err;
   }
-  const out = await openOutput(o.output);
-  if (o.format === 'table') {
-    await out.write(repeatsTable(name, text, repeats, styleFor(out.isTTY), out.columns));
-  } else if (o.format === 'html') {
-    await out.write(renderRepeatsHtml(name, text, repeats));
-  } else {
-    const paragraphs = splitParagraphs(text);
-    const blocks = repeats.map((r) => ({
-      ...repeatRecord(r),
-      texts: paragraphs.slice(r.second.from, r.second.to + 1).map((p) => p.text),
-    }));
-    const record = { name, path, paragraphs: paragraphs.length, repeats: blocks };
-    await out.write(o.format === 'jsonl' ? jsonLine(record) : json(record));
-  }
-  await out.close();
+  const out = await withOutput(o.output, async (out) => {
+    if (o.format === 'table') {
+      await out.write(repeatsTable(name, text, repeats, styleFor(out.isTTY), out.columns));
+    } else if (o.format === 'html') {
+      await out.write(renderRepeatsHtml(name, text, repeats));
+    } else {
+      const paragraphs = splitParagraphs(text);
+      const blocks = repeats.map((r) => ({
+        ...repeatRecord(r),
+        texts: paragraphs.slice(r.second.from, r.second.to + 1).map((p) => p.text),
+      }));
+      const record = { name, path, paragraphs: paragraphs.length, repeats: blocks };
+      await out.write(o.format === 'jsonl' ? jsonLine(record) : json(record));
+    }
+  });
 }

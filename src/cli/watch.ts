@@ -46,11 +46,17 @@ async function* lines(input: string, follow: boolean): AsyncGenerator<string> {
     yield* createInterface({ input: process.stdin, crlfDelay: Infinity });
     return;
   }
+  let info;
   try {
-    if (!(await stat(input)).isFile()) throw new UsageError(`cannot read ${input}: it is not a file; give a JSONL file or - for stdin`);
+    info = await stat(input);
   } catch (err) {
-    if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read ${input}: ${fsReason(err)}; check the path`);
+  }
+  if (info.isDirectory()) throw new UsageError(`cannot read ${input}: it is a directory; give a JSONL file or - for stdin`);
+  if (!info.isFile()) {
+    // A pipe, a named pipe or a device: read it as a stream, as stdin (it cannot be followed or re-read).
+    yield* createInterface({ input: createReadStream(input), crlfDelay: Infinity });
+    return;
   }
   let offset = 0;
   let rest = '';

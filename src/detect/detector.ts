@@ -23,9 +23,11 @@ import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
 import { templatePair, withoutTemplate } from './template-pair.js';
 import { Lru } from './lru.js';
-import { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
+import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.js';
+import { resolveLimits } from '../align/limits.js';
 import { MemoryDetectorStore, getArticles, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';
 import { encodeDetectorSnapshot, loadDetector, type DetectorLoadOptions } from './snapshot.js';
+import { findInconsistencies, type ConsistencyReport } from './consistency.js';
 import { DETECTOR_STATE, type DetectorState } from './state.js';
 import { DETECTOR_PIPELINE, type DetectorPipeline } from './pipeline.js';
 import { prepareQuery, type Query } from './query.js';
@@ -180,6 +182,8 @@ export class Detector {
   private readonly keepDuplicates: boolean;
   private readonly arrivals = new TimeHeap();
   private streamTime = -Infinity;
+  /** The last pending write of each id: writes of one id run one at a time, in arrival order. */
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(options: DetectorOptions = {}) {
     assertOptions(options, 'Detector options');
@@ -194,6 +198,8 @@ export class Detector {
     assertInteger(o.minContentWords, 'minContentWords', 0);
     assertInteger(o.stockPhraseDocs, 'stockPhraseDocs', 1);
     this.options = o;
+    assertOptions(options.align, 'align');
+    if (options.align && 'limits' in options.align) throw new InvalidArgumentError('give limits at the top level of the Detector options, not in align');
     this.align = alignOptions({ shingleSize: o.shingleSize, ...options.align });
     this.hasher = new MinHasher({ numPerm: o.numPerm, seed: o.seed, shingleSize: o.shingleSize });
     assertOptions(options.storage, 'storage');
@@ -206,9 +212,7 @@ export class Detector {
       lookupMaxDocs: o.stockPhraseDocs,
     });
     this.articles = options.storage?.articles ?? new MemoryDetectorStore();
-    this.limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) };
-    assertInteger(this.limits.maxLength, 'limits.maxLength', 1);
-    assertInteger(this.limits.maxParagraphs, 'limits.maxParagraphs', 1);
+    this.limits = resolveLimits(options.limits);
     this.cache = new Lru(o.cacheSize);
     this.isLearnedBoilerplate = (key) => this.paragraphCounts.estimate(key) >= o.boilerplateDocs;
     this.rarity = corpusRarity(backgroundRarity(this.align.shingleSize), (h) => this.shingleCounts.estimate(h), () => this.counted.size);
@@ -244,15 +248,20 @@ export class Detector {
   async process(article: Article): Promise<Verdict> {
     const a = checkArticle(article, 'article');
     const query = this.prepare(a.text, toTime(a.publishedAt, 'article.publishedAt'));
-    const replaced = await this.remove(a.id);
-    const matches = await this.matchQuery(query, a.id, undefined);
-    const best = matches[0];
-    const time = query.prepared.publishedAt ?? Date.now();
-    this.streamTime = Math.max(this.streamTime, time);
-    const cutoff = this.windowMs === undefined ? -Infinity : this.streamTime - this.windowMs;
-    const added = time >= cutoff && (best?.relation !== 'duplicate' || this.keepDuplicates);
-    if (added) await this.insert(a, query, matches, time);
-    const evicted = await this.evictBefore(cutoff);
+    const step = await this.serialized(a.id, async () => {
+      const replaced = await this.removeNow(a.id);
+      const matches = await this.matchQuery(query, a.id, undefined);
+      const best = matches[0];
+      const time = query.prepared.publishedAt ?? Date.now();
+      this.streamTime = Math.max(this.streamTime, time);
+      const cutoff = this.windowMs === undefined ? -Infinity : this.streamTime - this.windowMs;
+      const added = time >= cutoff && (best?.relation !== 'duplicate' || this.keepDuplicates);
+      if (added) await this.insert(a, query, matches, time);
+      return { replaced, matches, best, added, cutoff };
+    });
+    // Evicted outside this id's turn: each eviction takes its own id's turn, never two at once.
+    const evicted = await this.evictBefore(step.cutoff);
+    const { best } = step;
     return {
       id: a.id,
       verdict: best ? best.relation : 'new',
@@ -260,12 +269,12 @@ export class Detector {
       direction: best?.direction ?? null,
       copy: !best || best.direction === null ? null : best.direction === 'a-from-b' ? a.id : best.id,
       original: !best || best.direction === null ? null : best.direction === 'a-from-b' ? best.id : a.id,
-      matches,
+      matches: step.matches,
       lowContent: query.lowContent,
       credits: query.prepared.creditList,
       boilerplate: query.prepared.boilerplate,
-      added,
-      replaced,
+      added: step.added,
+      replaced: step.replaced,
       evicted,
     };
   }
@@ -276,23 +285,59 @@ export class Detector {
    */
   async add(article: Article): Promise<Match[]> {
     const a = checkArticle(article, 'article');
-    if (await this.articles.has(a.id)) throw new DuplicateIdError(a.id);
-    const query = this.prepare(a.text, toTime(a.publishedAt, 'article.publishedAt'));
-    const matches = await this.matchQuery(query, a.id, undefined);
-    await this.insert(a, query, matches, query.prepared.publishedAt ?? Date.now());
-    return matches;
+    return this.serialized(a.id, async () => {
+      if (await this.articles.has(a.id)) throw new DuplicateIdError(a.id);
+      const query = this.prepare(a.text, toTime(a.publishedAt, 'article.publishedAt'));
+      const matches = await this.matchQuery(query, a.id, undefined);
+      await this.insert(a, query, matches, query.prepared.publishedAt ?? Date.now());
+      return matches;
+    });
   }
 
-  /** Enters an article in both indexes and the store, with its verified pairs. */
+  /**
+   * Enters an article in both indexes, then commits it: its record and verified pairs in one
+   * store write, which readers take as the sign that it is there. An index entry this id left
+   * behind in an earlier crash is replaced. If a write fails, what was written is taken back
+   * (best effort: what cannot be is invisible, and repaired by the next write of this id or by
+   * `repair()`), and the error is rethrown.
+   */
   private async insert(a: Article, query: Query, matches: readonly Match[], time: number): Promise<void> {
-    await this.documents.insert(a.id, query.signature, time);
-    await this.passages.add(a.id, query.prepared.shingles, time);
     const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, ...(a.title !== undefined ? { title: a.title } : {}), addedAt: time };
-    await this.articles.put(record);
+    try {
+      await replacingLeftover(() => this.documents.insert(a.id, query.signature, time), () => this.documents.remove(a.id));
+      await replacingLeftover(() => this.passages.add(a.id, query.prepared.shingles, time), () => this.passages.remove(a.id));
+      await this.articles.put(record, matches.map((m) => edgeOf(a.id, m)));
+    } catch (err) {
+      await this.unwrite(a.id).catch(() => undefined);
+      throw err;
+    }
     this.cache.set(a.id, query.prepared);
     this.countParagraphs(a.id, query.prepared, 1);
     if (this.windowMs !== undefined) this.arrivals.push(time, a.id);
-    await this.articles.putEdges(matches.map((m) => edgeOf(a.id, m)));
+  }
+
+  /** Removes an id from the article store first (readers stop seeing it), then from both indexes. */
+  private async unwrite(id: string): Promise<boolean> {
+    const existed = await this.articles.delete(id);
+    this.cache.delete(id);
+    await this.passages.remove(id);
+    await this.documents.remove(id);
+    return existed;
+  }
+
+  /** Runs `fn` after every earlier call for `id` has settled: one write per id at a time, in arrival order. */
+  private serialized<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.turns.get(id);
+    const run = before ? before.then(fn, fn) : fn();
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(id, settled);
+    void settled.then(() => {
+      if (this.turns.get(id) === settled) this.turns.delete(id);
+    });
+    return run;
   }
 
   /**
@@ -318,8 +363,11 @@ export class Detector {
     const out: string[] = [];
     while (this.arrivals.peekTime() < cutoff) {
       const { time, id } = this.arrivals.pop()!;
-      const stored = await this.articles.get(id);
-      if (stored && stored.addedAt === time && (await this.remove(id))) out.push(id);
+      const evicted = await this.serialized(id, async () => {
+        const stored = await this.articles.get(id);
+        return stored !== undefined && stored.addedAt === time && (await this.removeNow(id));
+      });
+      if (evicted) out.push(id);
     }
     return out;
   }
@@ -345,16 +393,71 @@ export class Detector {
     return this.matchQuery(query, id, options.limit);
   }
 
-  /** Removes an article from both indexes and the store; false if unknown. */
+  /**
+   * Removes an article from the store and both indexes; false if unknown. The store goes first:
+   * from then on no reader sees the article, and if removing the index entries fails, they are
+   * invisible leftovers that the next `add`, `remove` or `repair()` clears. Calling it again is safe.
+   */
   async remove(id: string): Promise<boolean> {
     assertString(id, 'id');
+    return this.serialized(id, () => this.removeNow(id));
+  }
+
+  private async removeNow(id: string): Promise<boolean> {
     const record = await this.articles.get(id);
-    if (!record) return false;
-    await this.passages.remove(id);
-    await this.documents.remove(id);
-    if (this.counted.has(id)) this.countParagraphs(id, this.cache.get(id) ?? prepareText(record.text, this.align, record.publishedAt), -1);
-    this.cache.delete(id);
-    return this.articles.delete(id);
+    const prepared = this.cache.get(id);
+    const existed = await this.unwrite(id);
+    if (record && this.counted.has(id)) this.countParagraphs(id, prepared ?? prepareText(record.text, this.align, record.publishedAt), -1);
+    return existed;
+  }
+
+  /**
+   * Checks that the three stores agree: every id in the document and passage indexes has an
+   * article record (else it is an orphan, left by a crash part-way through an add or remove),
+   * and every article is in both indexes. Reads every id; over shared storage, run it while no
+   * other worker writes (an add in progress looks like an orphan).
+   *
+   * @example
+   * ```ts
+   * const report = await detector.verify(); // { ok: true, orphans: [], unindexed: [] }
+   * ```
+   */
+  async verify(): Promise<ConsistencyReport> {
+    return findInconsistencies(this);
+  }
+
+  /**
+   * Mends what `verify()` finds: removes orphans from both indexes and re-indexes articles missing
+   * from one, from their stored text. Resolves to what it found (and mended). Safe to repeat; over
+   * shared storage, run it while no other worker writes.
+   *
+   * @example
+   * ```ts
+   * const fixed = await detector.repair(); // { ok: false, orphans: ['a7'], unindexed: [] }
+   * (await detector.verify()).ok;          // true
+   * ```
+   */
+  async repair(): Promise<ConsistencyReport> {
+    const report = await findInconsistencies(this);
+    for (const id of report.orphans) {
+      await this.serialized(id, async () => {
+        if (await this.articles.has(id)) return;
+        this.cache.delete(id);
+        await this.passages.remove(id);
+        await this.documents.remove(id);
+      });
+    }
+    for (const id of report.unindexed) {
+      await this.serialized(id, async () => {
+        const record = await this.articles.get(id);
+        if (!record) return;
+        const prepared = prepareText(record.text, this.align, record.publishedAt);
+        const time = record.addedAt;
+        if (!(await this.documents.has(id))) await this.documents.insert(id, this.hasher.signShingles(prepared.shingles), time);
+        if (!(await this.passages.has(id))) await this.passages.add(id, prepared.shingles, time);
+      });
+    }
+    return report;
   }
 
   /** Whether an article with this id was added. */
@@ -562,7 +665,12 @@ export class Detector {
         return toTime(a.publishedAt, 'article.publishedAt');
       },
       match: (query, selfId) => this.matchQuery(query, selfId, undefined),
-      enter: async (article, query, matches) => this.insert(article, query, matches, query.prepared.publishedAt ?? Date.now()),
+      // The same commit-order insert as add(), in this id's turn; an add of the id since check() wins.
+      enter: (article, query, matches) =>
+        this.serialized(article.id, async () => {
+          if (await this.articles.has(article.id)) throw new DuplicateIdError(article.id);
+          await this.insert(article, query, matches, query.prepared.publishedAt ?? Date.now());
+        }),
     };
   }
 
@@ -617,10 +725,16 @@ export class Detector {
       verified.add(id);
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const c = this.templateAware(comparePrepared(query.prepared, other, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity }), query.prepared, other);
+      const c = this.templateAware(
+        comparePrepared(query.prepared, other.prepared, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity }),
+        query.prepared,
+        other.prepared,
+      );
       if (c.relation === 'unrelated') continue;
       // below the content floor on either side: only an identical text is reported
-      if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other))) continue;
+      if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other.prepared))) continue;
+      // An index entry is only an article while its record exists (another worker may be removing it).
+      if (other.cached && !(await this.articles.has(id))) continue;
       matches.push({
         id,
         relation: c.relation,
@@ -674,14 +788,29 @@ export class Detector {
     return isBelowFloor(prepared, this.options.minContentWords);
   }
 
-  private async preparedOf(id: string): Promise<PreparedText | undefined> {
+  /** The prepared text of a candidate: cached, or from its stored record (undefined if it has none). */
+  private async preparedOf(id: string): Promise<{ prepared: PreparedText; cached: boolean } | undefined> {
     const hit = this.cache.get(id);
-    if (hit) return hit;
+    if (hit) return { prepared: hit, cached: true };
     const stored = await this.articles.get(id);
     if (!stored) return undefined;
     const prepared = prepareText(stored.text, this.align, stored.publishedAt);
     this.cache.set(id, prepared);
-    return prepared;
+    return { prepared, cached: false };
+  }
+}
+
+/**
+ * Runs `write`; if the id is already there (a leftover of an interrupted add: the caller knows
+ * the article store does not hold it), removes that leftover and writes again.
+ */
+async function replacingLeftover(write: () => Promise<void>, removeLeftover: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    if (!(err instanceof DuplicateIdError)) throw err;
+    await removeLeftover();
+    await write();
   }
 }
 

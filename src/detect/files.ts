@@ -3,8 +3,9 @@
  * file, fsync, rename) and `loadDetectorFile` reads it back through `Detector.load`.
  */
 import { InvalidArgumentError, describe } from '../errors.js';
-import { readSnapshotFile, writeFileAtomic } from '../index/snapshot.js';
-import { assertString } from '../validate.js';
+import { readSnapshotFile } from '../index/snapshot.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
+import { assertOptions, assertString } from '../validate.js';
 import { Detector } from './detector.js';
 import type { DetectorLoadOptions } from './snapshot.js';
 
@@ -34,5 +35,6 @@ export async function saveDetectorFile(detector: Detector, path: string): Promis
  */
 export async function loadDetectorFile(path: string, options?: DetectorLoadOptions): Promise<Detector> {
   assertString(path, 'path');
+  assertOptions(options, 'loadDetectorFile options');
   return Detector.load(await readSnapshotFile(path, 'detector'), options);
 }

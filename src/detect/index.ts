@@ -1,5 +1,6 @@
 export { Detector, type Article, type LowContentReport, type Match, type MatchDirection, type MatchOptions, type Verdict } from './detector.js';
 export { type CanonicalReason } from './clusters.js';
+export type { ConsistencyReport } from './consistency.js';
 export { type Cluster } from './clusters.js';
 export { DEFAULT_DETECTOR_OPTIONS, DEFAULT_LIMITS, type DetectorOptions } from './options.js';
 export { MemoryDetectorStore, type DetectorStore, type PairEdge, type StoredArticle } from './store.js';

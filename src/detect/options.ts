@@ -2,6 +2,7 @@
  * Detector options and their defaults, in one place.
  */
 import type { CompareOptions } from '../align/compare.js';
+import type { Limits } from '../align/limits.js';
 import type { PassageStorage } from '../index/passage-storage.js';
 import type { LshStorage } from '../index/storage.js';
 import type { DetectorStore } from './store.js';
@@ -47,8 +48,8 @@ export interface DetectorOptions {
   stockPhraseDocs?: number;
   /** Thresholds of the alignment that verifies candidates (see DEFAULT_ALIGN_OPTIONS). */
   align?: CompareOptions;
-  /** Input limits; exceeding one raises LimitExceededError. */
-  limits?: { maxLength?: number; maxParagraphs?: number };
+  /** Input limits (`DEFAULT_LIMITS`); exceeding one raises LimitExceededError. */
+  limits?: Limits;
   /**
    * Where indexes and articles live. Default: memory. `await redisDetectorStorage({ url, prefix })`
    * gives all three in Redis, shared by every worker using the prefix. Per process even then: the
@@ -83,10 +84,4 @@ export const DEFAULT_DETECTOR_OPTIONS = Object.freeze({
   cacheSize: 2048,
 });
 
-/** Default input limits: an article longer than this is refused with LimitExceededError. */
-export const DEFAULT_LIMITS = Object.freeze({
-  /** Characters (UTF-16 code units) of one article. */
-  maxLength: 16 * 1024 * 1024,
-  /** Paragraphs of one article. */
-  maxParagraphs: 200_000,
-});
+export { DEFAULT_LIMITS } from '../align/limits.js';

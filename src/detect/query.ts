@@ -6,6 +6,7 @@
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import { LimitExceededError } from '../errors.js';
+import { checkLength } from '../align/limits.js';
 import { isBelowFloor } from './content-floor.js';
 import type { MinHasher } from '../sketch/minhash.js';
 import type { Signature } from '../sketch/signature.js';
@@ -38,10 +39,8 @@ export interface QuerySettings {
  *   than `limits.maxParagraphs`.
  */
 export function prepareQuery(text: string, publishedAt: number | undefined, s: QuerySettings): Query {
-  if (text.length > s.limits.maxLength) {
-    throw new LimitExceededError('article length', text.length, s.limits.maxLength, 'split the text or raise limits.maxLength');
-  }
-  const prepared = prepareText(text, s.align, publishedAt);
+  checkLength(text, s.limits, 'article length');
+  const prepared = prepareText(text, s.align, publishedAt, s.limits);
   const { units } = prepared.units(false);
   if (units.length > s.limits.maxParagraphs) {
     throw new LimitExceededError('paragraph count', units.length, s.limits.maxParagraphs, 'raise limits.maxParagraphs');

@@ -3,7 +3,7 @@
  * under one prefix, over one connection — so that any number of worker processes share it.
  */
 import { RedisPassageStorage } from '../index/redis-passage-storage.js';
-import { isCluster, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
+import { commandTimeoutOf, isCluster, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
 import { DEFAULT_SHARDS, sharedClient } from '../index/redis-sharded.js';
 import { RedisStorage } from '../index/redis-storage.js';
 import { ShardedPassageStorage } from '../index/sharded-passage-storage.js';
@@ -72,21 +72,22 @@ export async function redisDetectorStorage(options: RedisDetectorStorageOptions)
   assertOptions(options, 'redisDetectorStorage options');
   const { prefix, batchSize, scanCount } = options;
   const shared = await sharedClient(options, 'redisDetectorStorage');
+  const commandTimeout = commandTimeoutOf(options);
   const { client } = shared;
   const shards = options.shards ?? (options.cluster !== undefined || isCluster(client) ? DEFAULT_SHARDS : 0);
   let documents: RedisStorage | ShardedStorage;
   let passages: RedisPassageStorage | ShardedPassageStorage;
   let articles: RedisDetectorStore | ShardedDetectorStore;
   if (shards === 0) {
-    documents = new RedisStorage({ client, prefix: `${prefix}:docs`, batchSize, scanCount });
-    passages = new RedisPassageStorage({ client, prefix: `${prefix}:passages`, scanCount });
-    articles = new RedisDetectorStore({ client, prefix: `${prefix}:articles` });
+    documents = new RedisStorage({ client, prefix: `${prefix}:docs`, batchSize, scanCount, commandTimeout });
+    passages = new RedisPassageStorage({ client, prefix: `${prefix}:passages`, scanCount, commandTimeout });
+    articles = new RedisDetectorStore({ client, prefix: `${prefix}:articles`, commandTimeout });
   } else {
     assertShards(shards);
     const tags = Array.from({ length: shards }, (_, i) => shardPrefix(prefix, i));
-    documents = new ShardedStorage(tags.map((p) => new RedisStorage({ client, prefix: `${p}:docs`, batchSize, scanCount })));
-    passages = new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: `${p}:passages`, scanCount })));
-    articles = new ShardedDetectorStore(tags.map((p) => new RedisDetectorStore({ client, prefix: `${p}:articles` })));
+    documents = new ShardedStorage(tags.map((p) => new RedisStorage({ client, prefix: `${p}:docs`, batchSize, scanCount, commandTimeout })));
+    passages = new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: `${p}:passages`, scanCount, commandTimeout })));
+    articles = new ShardedDetectorStore(tags.map((p) => new RedisDetectorStore({ client, prefix: `${p}:articles`, commandTimeout })));
   }
   return {
     prefix,

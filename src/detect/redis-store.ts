@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, StorageError, describe } from '../errors.js';
 import { RedisConnection, checkConnectionOptions, type RedisConnectionOptions } from '../index/redis-connection.js';
-import { assertId, assertOptions, isValidId } from '../validate.js';
+import { assertId, assertOptions, assertString, isValidId } from '../validate.js';
 import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
 import type { Direction, Relation } from '../align/relation.js';
 
@@ -38,6 +38,7 @@ export function redisStoreKeys(prefix: string): {
   edges(id: string): string;
   readonly pattern: string;
 } {
+  assertString(prefix, 'prefix');
   return {
     layout: `${prefix}:layout`,
     ids: `${prefix}:ids`,
@@ -63,6 +64,29 @@ local key = ARGV[1] .. ':a:' .. ARGV[2]
 redis.call('DEL', key)
 redis.call('HSET', key, unpack(ARGV, 4))
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2])
+return 1`,
+  },
+  /**
+   * KEYS: ids. ARGV: prefix, id, addedAt, n, n field/value args, then (a, b, json) triples.
+   * Replaces the article's record and records its pairs (those whose other end exists): the
+   * Detector's commit, one script.
+   */
+  commit: {
+    keys: 1,
+    lua: `
+local prefix, id = ARGV[1], ARGV[2]
+local n = tonumber(ARGV[4])
+local key = prefix .. ':a:' .. id
+redis.call('DEL', key)
+redis.call('HSET', key, unpack(ARGV, 5, 4 + n))
+redis.call('ZADD', KEYS[1], ARGV[3], id)
+for i = 5 + n, #ARGV, 3 do
+  local a, b, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  if redis.call('EXISTS', prefix .. ':a:' .. a) == 1 and redis.call('EXISTS', prefix .. ':a:' .. b) == 1 then
+    redis.call('HSET', prefix .. ':e:' .. a, b, json)
+    redis.call('HSET', prefix .. ':e:' .. b, a, json)
+  end
+end
 return 1`,
   },
   /** KEYS: ids. ARGV: prefix, id → 1 if the article existed. Its pairs leave both ends' hashes. */
@@ -151,13 +175,17 @@ export class RedisDetectorStore implements DetectorStore {
     this.keys = redisStoreKeys(options.prefix);
   }
 
-  /** Stores (or replaces) an article; its recorded pairs stay. */
-  async put(article: StoredArticle): Promise<void> {
+  /**
+   * Stores (or replaces) an article; its recorded pairs stay. With `edges`, records them in the
+   * same script (each only if its other article exists): a reader never sees one without the other.
+   */
+  async put(article: StoredArticle, edges: readonly PairEdge[] = []): Promise<void> {
     if (article === null || typeof article !== 'object') throw new InvalidArgumentError(`article must be a StoredArticle, got ${describe(article)}`);
     assertId(article.id, 'article.id');
     if (typeof article.addedAt !== 'number' || !Number.isFinite(article.addedAt)) {
       throw new InvalidArgumentError(`article.addedAt must be ms since the epoch (a finite number), got ${describe(article.addedAt)}`);
     }
+    if (!Array.isArray(edges)) throw new InvalidArgumentError(`edges must be an array of PairEdge, got ${describe(edges)}`);
     const fields: (string | Buffer)[] = [];
     pushString(fields, 'text', article.text);
     fields.push('addedAt', String(article.addedAt));
@@ -166,7 +194,14 @@ export class RedisDetectorStore implements DetectorStore {
     if (article.url !== undefined) pushString(fields, 'url', article.url);
     if (article.title !== undefined) pushString(fields, 'title', article.title);
     await this.ready();
-    await this.conn.call('put', (r) => this.conn.script(r, 'put')(this.keys.ids, this.prefix, article.id, String(article.addedAt), ...fields));
+    const pairs = edgeArgs(edges);
+    if (pairs.length === 0) {
+      await this.conn.call('put', (r) => this.conn.script(r, 'put')(this.keys.ids, this.prefix, article.id, String(article.addedAt), ...fields));
+    } else {
+      await this.conn.call('put', (r) =>
+        this.conn.script(r, 'commit')(this.keys.ids, this.prefix, article.id, String(article.addedAt), String(fields.length), ...fields, ...pairs),
+      );
+    }
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -230,11 +265,7 @@ export class RedisDetectorStore implements DetectorStore {
   /** Records verified pairs whose two articles both exist (one script). */
   async putEdges(edges: readonly PairEdge[]): Promise<void> {
     if (edges.length === 0) return;
-    const args: string[] = [];
-    for (const e of edges) {
-      if (!isValidId(e.a) || !isValidId(e.b)) continue; // such articles cannot exist
-      args.push(e.a, e.b, edgeJson(e));
-    }
+    const args = edgeArgs(edges);
     await this.ready();
     await this.conn.call('putEdges', (r) => this.conn.script(r, 'putEdges')(this.keys.ids, this.prefix, ...args));
   }
@@ -368,6 +399,16 @@ export class RedisDetectorStore implements DetectorStore {
     }
     return e;
   }
+}
+
+/** (a, b, json) script arguments of pairs; pairs with an id no article can have are left out. */
+function edgeArgs(edges: readonly PairEdge[]): string[] {
+  const args: string[] = [];
+  for (const e of edges) {
+    if (!isValidId(e.a) || !isValidId(e.b)) continue; // such articles cannot exist
+    args.push(e.a, e.b, edgeJson(e));
+  }
+  return args;
 }
 
 /** Appends a string field: UTF-8 when well-formed, else its UTF-16LE bytes under `{name}16` (lossless). */

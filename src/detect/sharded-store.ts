@@ -35,9 +35,16 @@ export class ShardedDetectorStore extends ShardSet<ShardableDetectorStore> imple
     super(shards, onClose, 'ShardedDetectorStore');
   }
 
-  async put(article: StoredArticle): Promise<void> {
+  /**
+   * Stores the article with its pairs inside its shard in one script (the commit of an add); pairs
+   * whose other article lives in another shard are written after it, at both ends.
+   */
+  async put(article: StoredArticle, edges: readonly PairEdge[] = []): Promise<void> {
     if (article === null || typeof article !== 'object') throw new InvalidArgumentError(`article must be a StoredArticle, got ${String(article)}`);
-    await this.shardFor(article.id).put(article);
+    const home = this.shardFor(article.id);
+    const local = edges.filter((e) => this.shardFor(e.a) === home && this.shardFor(e.b) === home);
+    await home.put(article, local);
+    if (local.length < edges.length) await this.putEdges(edges.filter((e) => !local.includes(e)));
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {

@@ -12,7 +12,7 @@ import { saturateShingles, saturatedShingles } from '../index/passage-saturation
 import { MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { ByteReader, ByteWriter } from '../util/bytes.js';
 import { crc32 } from '../util/crc32.js';
-import { assertOptions, isValidId } from '../validate.js';
+import { assertOptions, assertRecord, isValidId } from '../validate.js';
 import type { Detector } from './detector.js';
 import type { DetectorOptions } from './options.js';
 import { DETECTOR_STATE, type DetectorSettings, type DetectorState } from './state.js';
@@ -357,6 +357,11 @@ function readText(r: ByteReader, bad: (what: string) => CorruptDataError): strin
  * ```
  */
 export function settingDifferences(settings: DetectorSettings, given: DetectorLoadOptions): string[] {
+  assertRecord(settings, 'settings', 'DetectorSettings, e.g. decodeDetectorSnapshot(bytes).settings');
+  if (typeof settings.threshold !== 'number' || typeof settings.numPerm !== 'number' || typeof settings.shingleSize !== 'number') {
+    throw new InvalidArgumentError(`settings must be DetectorSettings, e.g. decodeDetectorSnapshot(bytes).settings, got ${describe(settings)}`);
+  }
+  assertOptions(given, 'given');
   const out: string[] = [];
   const check = (name: string, have: unknown, want: unknown): void => {
     if (want !== undefined && have !== want) out.push(`${name} (${show(have)} in the snapshot vs ${show(want)} given)`);

@@ -31,15 +31,23 @@ export interface PairEdge {
   readonly coverage: { readonly a: number; readonly b: number };
 }
 
-/** Storage of articles and verified pairs. */
+/**
+ * Storage of articles and verified pairs. The article record is the Detector's commit marker:
+ * `put` is its last write of an add, and an id in the indexes without a record is ignored.
+ */
 export interface DetectorStore {
-  put(article: StoredArticle): Awaitable<void>;
+  /**
+   * Stores (or replaces) an article and, in the same atomic step, records `edges` (its verified
+   * pairs; each kept only if its other article exists). A reader sees the article with all its
+   * pairs or not at all.
+   */
+  put(article: StoredArticle, edges?: readonly PairEdge[]): Awaitable<void>;
   get(id: string): Awaitable<StoredArticle | undefined>;
   delete(id: string): Awaitable<boolean>;
   has(id: string): Awaitable<boolean>;
   size(): Awaitable<number>;
   ids(): Awaitable<readonly string[]>;
-  /** Records verified pairs (both ends must be stored articles). */
+  /** Records verified pairs whose two articles are both stored (others are dropped). */
   putEdges(edges: readonly PairEdge[]): Awaitable<void>;
   /** Every pair that involves a stored article. */
   edges(): Awaitable<readonly PairEdge[]>;
@@ -72,8 +80,9 @@ export class MemoryDetectorStore implements DetectorStore {
   private readonly articles = new Map<string, StoredArticle>();
   private readonly links = new Map<string, Map<string, PairEdge>>();
 
-  put(article: StoredArticle): void {
+  put(article: StoredArticle, edges: readonly PairEdge[] = []): void {
     this.articles.set(article.id, article);
+    this.putEdges(edges);
   }
 
   get(id: string): StoredArticle | undefined {

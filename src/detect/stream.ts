@@ -6,6 +6,7 @@
 import { Transform } from 'node:stream';
 import { InvalidArgumentError, describe } from '../errors.js';
 import { Detector, type Article, type Verdict } from './detector.js';
+import { assertOptions } from '../validate.js';
 import type { DetectorOptions } from './options.js';
 
 /** Options of `dedup` and `dedupStream`: a detector to use, or options to make one. */
@@ -15,6 +16,7 @@ export interface DedupOptions extends DetectorOptions {
 }
 
 function detectorOf(options: DedupOptions): Detector {
+  assertOptions(options, 'dedup options');
   if (options.detector !== undefined && !(options.detector instanceof Detector)) {
     throw new InvalidArgumentError(`detector must be a Detector, got ${describe(options.detector)}`);
   }
@@ -32,12 +34,14 @@ function detectorOf(options: DedupOptions): Detector {
  * }
  * ```
  */
-export async function* dedup(articles: AsyncIterable<Article> | Iterable<Article>, options: DedupOptions = {}): AsyncGenerator<Verdict> {
+export function dedup(articles: AsyncIterable<Article> | Iterable<Article>, options: DedupOptions = {}): AsyncGenerator<Verdict> {
   if (articles === null || typeof articles !== 'object' || !(Symbol.asyncIterator in articles || Symbol.iterator in articles)) {
     throw new InvalidArgumentError(`articles must be an iterable or async iterable of { id, text, publishedAt? }, got ${describe(articles)}`);
   }
   const detector = detectorOf(options);
-  for await (const article of articles) yield await detector.process(article);
+  return (async function* verdicts() {
+    for await (const article of articles) yield await detector.process(article);
+  })();
 }
 
 /**

@@ -6,11 +6,12 @@
 import { IncompatibleSignatureError, InvalidArgumentError, describe } from '../errors.js';
 import { lshParams } from '../sketch/lsh-params.js';
 import { DEFAULT_NUM_PERM, MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
-import { assertSignature, equalShare, hasKnownTextParams, isEmptySignature, paramDifferences, type Signature, type SignatureParams } from '../sketch/signature.js';
+import { assertSignature, assertSignatureParams, equalShare, isEmptySignature, paramDifferences, type Signature, type SignatureParams } from '../sketch/signature.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString, isValidId } from '../validate.js';
 import { bandKeysOf } from './band-keys.js';
 import { MemoryStorage } from './memory-storage.js';
-import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, readSnapshotFile, writeFileAtomic, type SnapshotExpectation } from './snapshot.js';
+import { assertSnapshotMatches, decodeIndexSnapshot, encodeIndexSnapshot, readSnapshotFile, type SnapshotExpectation } from './snapshot.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import type { LshStorage, StoredDocument } from './storage.js';
 
 /** Default Jaccard threshold of an index. */
@@ -71,6 +72,7 @@ export interface LshQueryOptions {
 
 /** Canonical string of signature parameters, stored with an index to refuse foreign signatures. */
 export function paramsKey(p: SignatureParams): string {
+  assertSignatureParams(p, 'params');
   // English is 1, as when stem and stopwords were booleans, so keys stored then still match.
   const language = (v: string | false): string | number => (v === false ? 0 : v === 'en' ? 1 : v);
   return `u=${p.unit};k=${p.shingleSize};n=${p.numPerm};s=${p.seed};st=${language(p.stem)};sw=${language(p.stopwords)};fd=${+p.foldDiacritics}`;
@@ -127,17 +129,7 @@ export class LshIndex {
     this.storage = storage;
     if (options.signatureParams !== undefined) {
       const p = options.signatureParams;
-      if (
-        p === null ||
-        typeof p !== 'object' ||
-        typeof p.numPerm !== 'number' ||
-        typeof p.seed !== 'number' ||
-        typeof p.shingleSize !== 'number' ||
-        (p.unit !== 'word' && p.unit !== 'char') ||
-        !hasKnownTextParams(p)
-      ) {
-        throw new InvalidArgumentError(`signatureParams must be a MinHasher's params (hasher.params), got ${describe(p)}`);
-      }
+      assertSignatureParams(p, 'signatureParams');
       if (p.numPerm !== numPerm) {
         throw new IncompatibleSignatureError(`signatureParams has numPerm ${p.numPerm} but the index numPerm is ${numPerm}; make them equal`);
       }
@@ -387,5 +379,6 @@ export async function saveIndexFile(index: LshIndex, path: string): Promise<void
  */
 export async function loadIndexFile(path: string, options?: LshLoadOptions): Promise<LshIndex> {
   assertString(path, 'path');
+  assertOptions(options, 'loadIndexFile options');
   return LshIndex.load(await readSnapshotFile(path, 'index'), options);
 }

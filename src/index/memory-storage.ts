@@ -4,7 +4,7 @@
  * `BandTable` per band. About 1 KB per document at numPerm 128 (see bench/results.md).
  */
 import { DuplicateIdError, IncompatibleSignatureError } from '../errors.js';
-import { bandKeysOf } from './band-keys.js';
+import { bandKeysInto } from './band-keys.js';
 import { BandTable } from './band-table.js';
 import type { Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
 
@@ -69,7 +69,7 @@ export class MemoryStorage implements LshStorage {
     if (slot === undefined) return false;
     const { bands } = this.requireLayout();
     const values = this.values(slot);
-    const keys = bandKeysOf(values, bands, this.requireLayout().rows);
+    const keys = bandKeysInto(values, bands, this.requireLayout().rows, new Uint32Array(bands));
     for (let b = 0; b < bands; b++) this.unlink(b, keys[b]!, slot);
     this.slotOf.delete(id);
     this.idOf[slot] = undefined;
@@ -124,7 +124,7 @@ export class MemoryStorage implements LshStorage {
     for (const [id, slot] of this.slotOf) {
       const values = this.values(slot).slice();
       const time = this.times[slot]!;
-      yield { id, values, bandKeys: bandKeysOf(values, bands, rows), time: Number.isNaN(time) ? undefined : time };
+      yield { id, values, bandKeys: bandKeysInto(values, bands, rows, new Uint32Array(bands)), time: Number.isNaN(time) ? undefined : time };
     }
   }
 

@@ -44,7 +44,18 @@ export interface RedisConnectionOptions {
   redisOptions?: RedisClientOptions;
   /** Every key starts with `{prefix}:`. For Redis Cluster, use a hash tag such as '{news}'. */
   prefix: string;
+  /**
+   * Milliseconds a Redis command may take before it fails with `StorageError` (a stopped,
+   * overloaded or unreachable server then raises instead of hanging). Default 10,000
+   * (`DEFAULT_COMMAND_TIMEOUT_MS`); 0 waits forever. A client created from `url` gets it as
+   * ioredis' `commandTimeout` (unless `redisOptions.commandTimeout` says otherwise); a given
+   * client keeps its own `commandTimeout` if it has one, else each call is bounded by this.
+   */
+  commandTimeout?: number;
 }
+
+/** Default `commandTimeout`: 10 s. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
 
 /** A Lua script: how many of its arguments are keys, and its source. */
 export interface LuaScript {
@@ -79,6 +90,7 @@ export function checkConnectionOptions(options: RedisConnectionOptions | undefin
   if (given > 1) throw new InvalidArgumentError(`give ${owner} one of client, url or cluster, not several`);
   if (url !== undefined) assertString(url, 'url');
   if (cluster !== undefined) checkClusterNodes(cluster);
+  commandTimeoutOf(options);
   if (client !== undefined) {
     if (client === null || typeof client !== 'object' || typeof client.defineCommand !== 'function' || typeof client.pipeline !== 'function') {
       throw new InvalidArgumentError(`client must be an ioredis client (new Redis() from 'ioredis'), got ${describe(client)}`);
@@ -110,11 +122,25 @@ export function asIoredis(client: RedisClient): Redis {
   return client as unknown as Redis;
 }
 
+/** The command timeout the options ask for (ms; 0 for none), validated. */
+export function commandTimeoutOf(options: RedisConnectionOptions): number {
+  const t = options.commandTimeout !== undefined ? options.commandTimeout : (options.redisOptions?.commandTimeout ?? DEFAULT_COMMAND_TIMEOUT_MS);
+  if (typeof t !== 'number' || !Number.isInteger(t) || t < 0) {
+    throw new InvalidArgumentError(`commandTimeout must be a whole number of milliseconds ≥ 0 (0 waits forever), got ${describe(t)}`);
+  }
+  return t;
+}
+
 /**
  * Creates an ioredis client from `url`, or a `Cluster` client from seed nodes, importing the
- * optional peer dependency on demand.
+ * optional peer dependency on demand. Its commands time out after `commandTimeout` ms (0: never).
  */
-export async function createRedisClient(url: string | readonly RedisClusterNode[], redisOptions: RedisClientOptions | undefined, owner: string): Promise<Redis> {
+export async function createRedisClient(
+  url: string | readonly RedisClusterNode[],
+  redisOptions: RedisClientOptions | undefined,
+  owner: string,
+  commandTimeout = DEFAULT_COMMAND_TIMEOUT_MS,
+): Promise<Redis> {
   let mod: typeof import('ioredis');
   try {
     mod = await import('ioredis');
@@ -127,14 +153,14 @@ export async function createRedisClient(url: string | readonly RedisClusterNode[
     if (typeof ClusterCtor !== 'function') throw new StorageError('the installed ioredis does not export Cluster; install ioredis@^5');
     const cluster = new ClusterCtor(url.map((n) => ({ host: n.host, port: n.port })), {
       enableAutoPipelining: true, // commands to one node in one tick go as one pipeline
-      redisOptions: { maxRetriesPerRequest: 2, ...redisOptions },
+      redisOptions: { maxRetriesPerRequest: 2, ...(commandTimeout > 0 ? { commandTimeout } : {}), ...redisOptions },
     });
     cluster.on('error', () => undefined);
     return cluster as unknown as Redis;
   }
   const Ctor = exported.Redis ?? exported.default?.Redis ?? exported.default;
   if (typeof Ctor !== 'function') throw new StorageError('the installed ioredis does not export Redis; install ioredis@^5');
-  const client = new Ctor(url, { maxRetriesPerRequest: 2, ...redisOptions });
+  const client = new Ctor(url, { maxRetriesPerRequest: 2, ...(commandTimeout > 0 ? { commandTimeout } : {}), ...redisOptions });
   client.on('error', () => undefined); // failures reach callers as rejected commands
   return client;
 }
@@ -150,6 +176,7 @@ export class RedisConnection<S extends string> {
   private readonly ownsClient: boolean;
   private client: Redis | undefined;
   private connecting: Promise<Redis> | undefined;
+  private readonly commandTimeout: number;
 
   constructor(
     options: RedisConnectionOptions,
@@ -166,6 +193,7 @@ export class RedisConnection<S extends string> {
     this.url = options.url ?? options.cluster;
     this.redisOptions = options.redisOptions;
     this.ownsClient = options.client === undefined;
+    this.commandTimeout = commandTimeoutOf(options);
     if (options.client) {
       this.client = asIoredis(options.client);
       this.define(this.client);
@@ -174,9 +202,18 @@ export class RedisConnection<S extends string> {
 
   /** Runs `fn` with a connected client; errors other than neardup's become `StorageError`. */
   async call<T>(what: string, fn: (client: Redis) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await fn(this.client ?? (await this.connect()));
+        const client = this.client ?? (await this.connect());
+        const running = fn(client);
+        // A given client without a commandTimeout of its own: bound the whole call instead.
+        if (this.commandTimeout === 0 || client.options?.commandTimeout !== undefined) return await running;
+        const expired = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Command timed out')), this.commandTimeout);
+        });
+        running.catch(() => undefined);
+        return await Promise.race([running, expired]);
       } catch (err) {
         // A Redis Cluster moving slots: the refused command did not run. ioredis follows MOVED/ASK
         // itself, except for a batch of auto-pipelined commands split over two nodes, which it
@@ -190,6 +227,9 @@ export class RedisConnection<S extends string> {
           continue;
         }
         throw err instanceof NeardupError ? err : this.wrap(what, err);
+      } finally {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
       }
     }
   }
@@ -212,6 +252,13 @@ export class RedisConnection<S extends string> {
     const seeds = (this.client as unknown as { startupNodes?: { host?: string; port?: number }[] } | undefined)?.startupNodes;
     const nodes = typeof this.url === 'object' ? this.url : Array.isArray(seeds) ? seeds : undefined;
     const where = nodes ? nodes.map((n) => `${n.host ?? '127.0.0.1'}:${n.port ?? 6379}`).join(', ') : this.url ?? (o?.host ? `${o.host}:${o.port ?? 6379}` : '');
+    if (/timed out/i.test(message)) {
+      const ms = o?.commandTimeout ?? this.commandTimeout;
+      return new StorageError(
+        `Redis ${what} failed for prefix "${this.prefix}": no answer within ${ms} ms (commandTimeout); check that Redis${where ? ` at ${where}` : ''} is running and not stopped or overloaded, or raise commandTimeout`,
+        { cause: err },
+      );
+    }
     return new StorageError(
       `Redis ${what} failed for prefix "${this.prefix}": ${message}; check that Redis is reachable${where ? ` at ${where}` : ''} and that nothing else writes keys under this prefix`,
       { cause: err },
@@ -262,7 +309,7 @@ export class RedisConnection<S extends string> {
 
   private connect(): Promise<Redis> {
     this.connecting ??= (async () => {
-      const client = await createRedisClient(this.url!, this.redisOptions, this.owner);
+      const client = await createRedisClient(this.url!, this.redisOptions, this.owner, this.commandTimeout);
       this.define(client);
       this.client = client;
       return client;

@@ -4,7 +4,7 @@
  * Adds and removals are single Lua scripts, so saturation is decided atomically across writers.
  */
 import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
-import { assertId, assertInteger, assertOptions, isValidId } from '../validate.js';
+import { assertId, assertInteger, assertOptions, assertString, isValidId } from '../validate.js';
 import type { PassageLayout, PassageStorage } from './passage-storage.js';
 import {
   RedisConnection,
@@ -50,6 +50,7 @@ export function redisPassageKeys(prefix: string): {
   /** SCAN pattern matching every key of the storage. */
   readonly pattern: string;
 } {
+  assertString(prefix, 'prefix');
   return {
     layout: `${prefix}:layout`,
     ids: `${prefix}:ids`,

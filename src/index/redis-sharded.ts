@@ -3,7 +3,7 @@
  * (one slot, so each document's scripts run on one node), spread over the masters by slot.
  */
 import { assertOptions } from '../validate.js';
-import { checkConnectionOptions, createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
+import { checkConnectionOptions, commandTimeoutOf, createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
 import { RedisPassageStorage } from './redis-passage-storage.js';
 import { RedisStorage } from './redis-storage.js';
 import { ShardedPassageStorage } from './sharded-passage-storage.js';
@@ -33,7 +33,7 @@ export interface SharedClient {
 export async function sharedClient(options: RedisConnectionOptions, owner: string): Promise<SharedClient> {
   checkConnectionOptions(options, owner);
   if (options.client) return { client: options.client, close: async () => undefined };
-  const client = await createRedisClient((options.url ?? options.cluster)!, options.redisOptions, owner);
+  const client = await createRedisClient((options.url ?? options.cluster)!, options.redisOptions, owner, commandTimeoutOf(options));
   return {
     client,
     async close() {
@@ -62,7 +62,7 @@ export async function shardedRedisStorage(options: ShardedRedisOptions): Promise
   assertShards(shards);
   shardPrefix(prefix, 0);
   const shared = await sharedClient(options, 'shardedRedisStorage');
-  const parts = Array.from({ length: shards }, (_, i) => new RedisStorage({ client: shared.client, prefix: shardPrefix(prefix, i), batchSize, scanCount }));
+  const parts = Array.from({ length: shards }, (_, i) => new RedisStorage({ client: shared.client, prefix: shardPrefix(prefix, i), batchSize, scanCount, commandTimeout: commandTimeoutOf(options) }));
   return new ShardedStorage(parts, () => shared.close());
 }
 
@@ -82,6 +82,6 @@ export async function shardedRedisPassageStorage(options: ShardedRedisOptions): 
   assertShards(shards);
   shardPrefix(prefix, 0);
   const shared = await sharedClient(options, 'shardedRedisPassageStorage');
-  const parts = Array.from({ length: shards }, (_, i) => new RedisPassageStorage({ client: shared.client, prefix: shardPrefix(prefix, i), scanCount }));
+  const parts = Array.from({ length: shards }, (_, i) => new RedisPassageStorage({ client: shared.client, prefix: shardPrefix(prefix, i), scanCount, commandTimeout: commandTimeoutOf(options) }));
   return new ShardedPassageStorage(parts, () => shared.close());
 }

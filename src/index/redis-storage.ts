@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
-import { assertInteger, assertOptions } from '../validate.js';
+import { assertInteger, assertOptions, assertString } from '../validate.js';
 import { RedisConnection, beforeScore, bufferToU32s, checkConnectionOptions, u32sToBuffer, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
 import type { Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
 
@@ -54,6 +54,7 @@ export function redisKeys(prefix: string): {
   /** SCAN pattern matching every key of the storage. */
   readonly pattern: string;
 } {
+  assertString(prefix, 'prefix');
   return {
     layout: `${prefix}:layout`,
     ids: `${prefix}:ids`,

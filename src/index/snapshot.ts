@@ -3,14 +3,15 @@
  * settings, signature parameters and every document's id, time and signature), plus an atomic
  * file write. `LshIndex.save()` / `LshIndex.load()` and the file helpers are built on these.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { CorruptDataError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
 import { MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { MAX_SHINGLE_SIZE } from '../sketch/shingle.js';
 import { textParamBytes, textParamsFromBytes, type SignatureParams } from '../sketch/signature.js';
 import { ByteReader, ByteWriter } from '../util/bytes.js';
 import { crc32 } from '../util/crc32.js';
+import { assertFinite, assertOptions, assertRecord } from '../validate.js';
+import { assertSignatureParams } from '../sketch/signature.js';
 
 // ---------------------------------------------------------------------------------------------
 // Format, version 2. Little-endian throughout.
@@ -97,6 +98,12 @@ export async function encodeIndexSnapshot(
   meta: IndexSnapshotMeta,
   documents: Iterable<SnapshotDocument> | AsyncIterable<SnapshotDocument>,
 ): Promise<Uint8Array> {
+  assertRecord(meta, 'meta', 'IndexSnapshotMeta { threshold, numPerm, bands, rows, params }');
+  for (const key of ['threshold', 'numPerm', 'bands', 'rows'] as const) assertFinite(meta[key], `meta.${key}`);
+  if (meta.params !== undefined) assertSignatureParams(meta.params, 'meta.params');
+  if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents || Symbol.asyncIterator in documents)) {
+    throw new InvalidArgumentError(`documents must be an iterable of { id, values, time? }, e.g. storage.entries(), got ${describe(documents)}`);
+  }
   const w = new ByteWriter(4096);
   for (const b of MAGIC) w.u8(b);
   w.u16(INDEX_SNAPSHOT_VERSION);
@@ -123,6 +130,9 @@ export async function encodeIndexSnapshot(
       throw new InvalidArgumentError(
         'the index holds documents but does not know their signature parameters (it has not seen a signature in this process); construct it with { signatureParams: hasher.params } before saving',
       );
+    }
+    if (doc === null || typeof doc !== 'object' || typeof doc.id !== 'string' || !(doc.values instanceof Uint32Array)) {
+      throw new InvalidArgumentError(`documents must yield { id, values: Uint32Array, time? }, e.g. storage.entries(), got ${describe(doc)}`);
     }
     if (doc.values.length !== meta.numPerm) {
       throw new StorageError(`storage returned a signature of length ${doc.values.length} for id ${describe(doc.id)}, expected numPerm ${meta.numPerm}; the storage holds foreign data: clear() it and rebuild the index`);
@@ -239,6 +249,9 @@ export function decodeIndexSnapshot(bytes: Uint8Array): DecodedIndexSnapshot {
  * ```
  */
 export function snapshotDifferences(meta: IndexSnapshotMeta, expect: SnapshotExpectation): string[] {
+  assertRecord(meta, 'meta', 'IndexSnapshotMeta, e.g. decodeIndexSnapshot(bytes).meta');
+  for (const key of ['threshold', 'numPerm', 'bands', 'rows'] as const) assertFinite(meta[key], `meta.${key}`);
+  assertOptions(expect, 'expect');
   const out: string[] = [];
   const check = (name: string, have: unknown, want: unknown): void => {
     if (want !== undefined && have !== want) out.push(`${name} (${String(have)} in the snapshot vs ${String(want)} expected)`);
@@ -269,8 +282,6 @@ export function assertSnapshotMatches(meta: IndexSnapshotMeta, expect: SnapshotE
   }
 }
 
-let tmpCounter = 0;
-
 /**
  * Reads a snapshot file; `what` names it in the message ("index", "detector").
  *
@@ -284,30 +295,3 @@ export async function readSnapshotFile(path: string, what: string): Promise<Uint
   }
 }
 
-/**
- * Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.
- * Readers see the old file or the new one, never a partial write.
- *
- * @throws StorageError when the file cannot be written.
- * @example
- * ```ts
- * await writeFileAtomic('/var/lib/news/index.ndix', await index.save());
- * ```
- */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError(`path must be a non-empty string, got ${describe(path)}`);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tmpCounter++}.tmp`);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(tmp, 'wx');
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(tmp, path);
-  } catch (cause) {
-    await handle?.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw new StorageError(`could not write ${path}: ${(cause as Error).message}; check that the directory exists and is writable`, { cause });
-  }
-}

@@ -65,12 +65,26 @@ interface Slot<A> {
  * await detector.clusters();
  * ```
  */
-export async function* addParallel<A extends Article>(
+export function addParallel<A extends Article>(
   detector: Detector,
   articles: Iterable<A> | AsyncIterable<A>,
   options: ParallelOptions = {},
 ): AsyncGenerator<ParallelOutcome<A>, void, undefined> {
-  const o = parallelOptions(options);
+  // Arguments are checked when called, not when the first outcome is read.
+  if (detector === null || typeof detector !== 'object' || typeof (detector as Partial<Detector>)[DETECTOR_PIPELINE] !== 'function') {
+    throw new InvalidArgumentError(`addParallel(detector, articles, options?) takes a Detector first, got ${describe(detector)}`);
+  }
+  if (articles === null || typeof articles !== 'object' || !(Symbol.asyncIterator in articles || Symbol.iterator in articles)) {
+    throw new InvalidArgumentError(`articles must be an iterable or async iterable of { id, text, publishedAt? }, got ${describe(articles)}`);
+  }
+  return addChecked(detector, articles, parallelOptions(options));
+}
+
+async function* addChecked<A extends Article>(
+  detector: Detector,
+  articles: Iterable<A> | AsyncIterable<A>,
+  o: ReturnType<typeof parallelOptions>,
+): AsyncGenerator<ParallelOutcome<A>, void, undefined> {
   if (o.workers === 0) {
     yield* addInThread(detector, articles, o.repeats);
     return;

@@ -2,6 +2,7 @@
  * A whole scan in one call: every article added to a new Detector through `addParallel`, with
  * the verified pairs, internal repeats and clusters the `neardup scan` command reports.
  */
+import { assertOptions } from '../validate.js';
 import { Detector, type Article } from '../detect/detector.js';
 import type { DetectorOptions } from '../detect/options.js';
 import type { NeardupError } from '../errors.js';
@@ -33,6 +34,7 @@ export interface ScanParallelResult extends ScanResult {
  * ```
  */
 export async function scanParallel(articles: Iterable<Article> | AsyncIterable<Article>, options: ScanParallelOptions = {}): Promise<ScanParallelResult> {
+  assertOptions(options, 'scanParallel options');
   const { detector: detectorOptions, ...parallel } = options;
   const detector = new Detector(detectorOptions);
   const pairs: ScanPair[] = [];

@@ -2,9 +2,11 @@
  * HTML escaping for untrusted text (article bodies, ids, file names): the five characters that
  * can open markup or end an attribute value.
  */
+import { assertString } from '../validate.js';
 
 /** `s` with & < > " ' replaced by entities: safe in element content and quoted attributes. */
 export function escapeHtml(s: string): string {
+  assertString(s, 'escapeHtml(s)');
   return s.replace(/[&<>"']/g, (c) => {
     switch (c) {
       case '&':

@@ -8,6 +8,8 @@ import { findRepeats, mirrorComparison } from '../align/index.js';
 import { escapeHtml } from './escape.js';
 import type { ArticleInfo } from './scan-types.js';
 import { explainPair } from './why.js';
+import { checkComparison, checkReportArticle } from './checks.js';
+import { assertOptions, assertRecord, assertString } from '../validate.js';
 import { htmlDocument } from './html-document.js';
 import { pairHeadline, renderFacts, renderLegend, renderRows, type ReportSide } from './html-pair.js';
 
@@ -50,6 +52,12 @@ export function reportSide(article: ReportArticle, fallback: string, repeats: re
  * ```
  */
 export function renderComparisonHtml(a: ReportArticle, b: ReportArticle, given: Comparison, options: ComparisonHtmlOptions = {}): string {
+  checkReportArticle(a, 'a');
+  checkReportArticle(b, 'b');
+  checkComparison(given, 'comparison');
+  assertOptions(options, 'renderComparisonHtml options');
+  if (options.title !== undefined) assertString(options.title, 'options.title');
+  if (options.repeats !== undefined) assertRecord(options.repeats, 'options.repeats', '{ a?, b? } arrays of Repeat');
   // The original on the left when known, as in the scan report; else a, as given.
   const swap = given.direction === 'a-from-b';
   const known = given.direction !== null;

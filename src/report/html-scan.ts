@@ -8,17 +8,24 @@
 import { mirrorComparison, type Comparison, type Relation } from '../align/index.js';
 import { anchorId, escapeHtml } from './escape.js';
 import { articleByline, articleHead, displayName } from './html-article.js';
+import { checkPairs, checkScanResult } from './checks.js';
+import { assertInteger, assertOptions, assertString } from '../validate.js';
+import { describe, InvalidArgumentError } from '../errors.js';
 import { htmlDocument } from './html-document.js';
 import { lede } from './html-comparison.js';
 import { pairHeadline, renderFacts, renderLegend, renderRows, type ReportSide } from './html-pair.js';
 import { SCAN_FILTER_SCRIPT } from './scan-filter-script.js';
 import type { ArticleInfo, ScanPair, ScanRepeat, ScanResult } from './scan-types.js';
-import { scanView, type ClusterView, type ScanView, type ScanViewOptions } from './scan-view.js';
+import { rankPairs as rankViewPairs, scanView, type ClusterView, type ScanView, type ScanViewOptions } from './scan-view.js';
 import { clusterSizeChart, timelineChart } from './svg-charts.js';
 import { explainPair, type PairWhy } from './why.js';
 import { describePair, memberRole, pairsByRelationWords, paragraphRange, percent, plural, relationLabel } from './wording.js';
 
-export { rankPairs } from './scan-view.js';
+/** Pairs strongest first: relation, then the larger coverage. */
+export function rankPairs(pairs: readonly ScanPair[]): ScanPair[] {
+  checkPairs(pairs, 'pairs');
+  return rankViewPairs(pairs);
+}
 
 /** Options of `renderScanHtml`: the narrowing of `scanView`, and how much the page lists. */
 export interface ScanHtmlOptions extends ScanViewOptions {
@@ -41,6 +48,10 @@ const MAX_MEMBERS = 25;
  * "exact copy of the original", or "linked through another member" when the two were not compared.
  */
 export function clusterRole(pairs: ReadonlyMap<string, readonly ScanPair[]>, id: string, canonical: string, info?: ReadonlyMap<string, ArticleInfo>): string {
+  if (!((pairs as unknown) instanceof Map)) throw new InvalidArgumentError(`pairs must be a Map of article id to its scan pairs (scanView's pairsByArticle), got ${describe(pairs)}`);
+  assertString(id, 'id');
+  assertString(canonical, 'canonical');
+  if (info !== undefined && !((info as unknown) instanceof Map)) throw new InvalidArgumentError(`info must be a Map of article id to ArticleInfo, got ${describe(info)}`);
   const p = pairs.get(id)?.find((q) => (q.a === id && q.b === canonical) || (q.a === canonical && q.b === id));
   if (!p) return 'linked through another member';
   const c = p.comparison;
@@ -109,6 +120,12 @@ export function pairWhy(p: ScanPair, info: ReadonlyMap<string, ArticleInfo> | un
  * ```
  */
 export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}): string {
+  checkScanResult(result, 'result');
+  assertOptions(options, 'renderScanHtml options');
+  if (options.title !== undefined) assertString(options.title, 'options.title');
+  if (options.maxComparisons !== undefined) assertInteger(options.maxComparisons, 'options.maxComparisons', 0);
+  if (options.maxClusters !== undefined) assertInteger(options.maxClusters, 'options.maxClusters', 0);
+  if (options.maxPairs !== undefined) assertInteger(options.maxPairs, 'options.maxPairs', 0);
   const title = options.title ?? 'neardup scan';
   const view = scanView(result, options);
   const info = result.info;

@@ -4,6 +4,8 @@
  * paragraph numbers counted from 1.
  */
 import type { AlignmentKind, Direction, Relation } from '../align/index.js';
+import { assertFinite, assertInteger, assertRecord, assertString } from '../validate.js';
+import { checkAlignments, checkDirection, checkKind, checkRelation } from './checks.js';
 
 /** What the wording of a pair needs: the two names, the relation, and optionally the alignments. */
 export interface PairFacts {
@@ -18,6 +20,12 @@ export interface PairFacts {
 
 /** One sentence saying what a is to b, e.g. "001 is a rewrite of 000". */
 export function describePair(p: PairFacts): string {
+  assertRecord(p, 'describePair(p)', '{ a, b, relation, direction, alignments? }');
+  assertString(p.a, 'p.a');
+  assertString(p.b, 'p.b');
+  checkRelation(p.relation, 'p.relation');
+  checkDirection(p.direction, 'p.direction');
+  checkAlignments(p.alignments, 'p.alignments');
   const copy = p.direction === 'a-from-b' ? p.a : p.direction === 'b-from-a' ? p.b : undefined;
   const original = copy === p.a ? p.b : p.a;
   switch (p.relation) {
@@ -49,6 +57,8 @@ function isMostlyRewritten(alignments: readonly { readonly kind: AlignmentKind }
  * pair is called a "rewrite" or a "partial copy"; without them, "rewrite or partial copy".
  */
 export function relationLabel(relation: Relation, alignments?: readonly { readonly kind: AlignmentKind }[]): string {
+  checkRelation(relation, 'relation');
+  checkAlignments(alignments, 'alignments');
   switch (relation) {
     case 'duplicate':
       return 'exact copy';
@@ -65,6 +75,7 @@ export function relationLabel(relation: Relation, alignments?: readonly { readon
 
 /** How an aligned pair of passages differs, in plain words. */
 export function kindLabel(kind: AlignmentKind): string {
+  checkKind(kind, 'kind');
   switch (kind) {
     case 'identical':
       return 'identical';
@@ -77,12 +88,15 @@ export function kindLabel(kind: AlignmentKind): string {
 
 /** A share in [0, 1] as a whole percentage: 0.7787 → "78%". Tiny non-zero shares show as "<1%". */
 export function percent(x: number): string {
+  assertFinite(x, 'percent(x)');
   if (x > 0 && x < 0.005) return '<1%';
   return `${Math.round(x * 100)}%`;
 }
 
 /** A 0-based inclusive paragraph range as readers count it: (2, 7) → "¶3–8", (0, 0) → "¶1". */
 export function paragraphRange(from: number, to: number = from): string {
+  assertInteger(from, 'from', 0);
+  assertInteger(to, 'to', 0);
   return from === to ? `¶${from + 1}` : `¶${from + 1}–${to + 1}`;
 }
 

@@ -6,7 +6,7 @@
  * Fast and Accurate Minwise Hashing", ICML 2017; Mai et al., "On Densification for Minwise Hashing", UAI 2019.
  */
 import { assertInteger, assertOptionalBoolean, assertOptions, assertString } from '../validate.js';
-import { InvalidArgumentError } from '../errors.js';
+import { describe, InvalidArgumentError } from '../errors.js';
 import { stemLanguage, stopwordLanguage, type StemLanguage, type StopwordLanguage } from '../text/languages.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
@@ -100,7 +100,7 @@ export class MinHasher {
     assertInteger(seed, 'seed', 0, 0xffffffff);
     assertInteger(shingleSize, 'shingleSize', 1, MAX_SHINGLE_SIZE);
     if (unit !== 'word' && unit !== 'char') {
-      throw new InvalidArgumentError(`unit must be 'word' or 'char', got ${JSON.stringify(unit)}`);
+      throw new InvalidArgumentError(`unit must be 'word' or 'char', got ${describe(unit)}`);
     }
     assertOptionalBoolean(foldDiacritics, 'foldDiacritics');
     if (unit === 'char' && (stem || stopwords)) {
@@ -141,6 +141,14 @@ export class MinHasher {
   signShingles(hashes: ArrayLike<number>): Signature {
     if (hashes === null || typeof hashes !== 'object' || typeof hashes.length !== 'number') {
       throw new InvalidArgumentError('hashes must be a Uint32Array or number[] of shingle hashes, e.g. from shingles()');
+    }
+    if (!(hashes instanceof Uint32Array)) {
+      for (let i = 0; i < hashes.length; i++) {
+        const h = hashes[i];
+        if (typeof h !== 'number' || !Number.isInteger(h) || h < 0 || h > 0xffffffff) {
+          throw new InvalidArgumentError(`hashes[${i}] is ${describe(h)}; shingle hashes are integers in [0, 2^32), e.g. from shingles()`);
+        }
+      }
     }
     const values = this.begin();
     this.absorb(hashes, hashes.length, values);

@@ -98,6 +98,7 @@ export function estimateJaccard(a: Signature, b: Signature): number {
  * ```
  */
 export function isEmptySignature(sig: Signature): boolean {
+  assertSignature(sig);
   const v = sig.values;
   for (let i = 0; i < v.length; i++) if (v[i] !== EMPTY_BIN) return false;
   return v.length > 0;
@@ -154,6 +155,22 @@ export function hasKnownTextParams(p: Pick<SignatureParams, 'stem' | 'stopwords'
     (p.stopwords === false || (STOPWORD_LANGUAGES as readonly unknown[]).includes(p.stopwords)) &&
     typeof p.foldDiacritics === 'boolean'
   );
+}
+
+/** Throws `InvalidArgumentError` unless `value` is signature parameters (`hasher.params`, `signature.params`). */
+export function assertSignatureParams(value: unknown, name: string): asserts value is SignatureParams {
+  const p = value as SignatureParams | null;
+  if (
+    p === null ||
+    typeof p !== 'object' ||
+    typeof p.numPerm !== 'number' ||
+    typeof p.seed !== 'number' ||
+    typeof p.shingleSize !== 'number' ||
+    (p.unit !== 'word' && p.unit !== 'char') ||
+    !hasKnownTextParams(p)
+  ) {
+    throw new InvalidArgumentError(`${name} must be a MinHasher's params (hasher.params or signature.params), got ${describe(value)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

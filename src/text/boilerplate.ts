@@ -90,6 +90,7 @@ function patternKind(text: string): BoilerplateKind | undefined {
  * `findBoilerplate` and `compare` keep chrome as content when a text has nothing else.
  */
 export function boilerplateKind(paragraph: string): BoilerplateKind | undefined {
+  assertString(paragraph, 'paragraph');
   const text = paragraph.trim();
   if (text.length === 0) return undefined;
   return patternKind(text) ?? (isChrome(text) ? 'chrome' : undefined);

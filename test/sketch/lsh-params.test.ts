@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, lshParams } from '../../src/index.js';
+import { Detector, InvalidArgumentError, LshIndex, lshParams } from '../../src/index.js';
+import { MAX_LSH_NUM_PERM } from '../../src/sketch/lsh-params.js';
+import { exhaustiveLshParams } from '../helpers/lsh-exhaustive.js';
 
 describe('lshParams', () => {
   it.each([
@@ -24,5 +26,25 @@ describe('lshParams', () => {
     expect(() => lshParams(1, 128)).toThrow(/threshold must be a number in \(0, 1\)/);
     expect(() => lshParams(0.5, 0)).toThrow(InvalidArgumentError);
     expect(() => lshParams(0.5, 128, [0.5, 0.6])).toThrow(/summing to 1/);
+  });
+});
+
+describe('lshParams search', () => {
+  it('gives exactly the exhaustive search’s answer', () => {
+    const weights: [number, number][] = [[0.5, 0.5], [0.1, 0.9], [0.9, 0.1], [0, 1], [1, 0]];
+    for (const numPerm of [8, 50, 128, 200]) {
+      for (const threshold of [0.01, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.99]) {
+        for (const w of weights) {
+          expect(lshParams(threshold, numPerm, w), `${threshold} ${numPerm} ${w}`).toEqual(exhaustiveLshParams(threshold, numPerm, w));
+        }
+      }
+    }
+  });
+
+  it(`takes numPerm up to MAX_LSH_NUM_PERM (${MAX_LSH_NUM_PERM}), and says what to do above`, () => {
+    expect(lshParams(0.5, MAX_LSH_NUM_PERM).bands * lshParams(0.5, MAX_LSH_NUM_PERM).rows).toBeLessThanOrEqual(MAX_LSH_NUM_PERM);
+    expect(() => lshParams(0.5, MAX_LSH_NUM_PERM + 1)).toThrow(/give LshIndex bands and rows/);
+    expect(() => new Detector({ numPerm: 65536 })).toThrow(InvalidArgumentError);
+    expect(new LshIndex({ numPerm: 65536, bands: 64, rows: 1024 }).bands).toBe(64);
   });
 });
