@@ -581,7 +581,7 @@ export class Detector {
    * ```
    */
   async save(): Promise<Uint8Array> {
-    return encodeDetectorSnapshot(this, this[DETECTOR_STATE]());
+    return encodeDetectorSnapshot(this[DETECTOR_STATE]());
   }
 
   /**
@@ -625,6 +625,9 @@ export class Detector {
         window: this.windowHours === undefined ? null : { hours: this.windowHours },
         keepDuplicates: this.keepDuplicates,
       },
+      documents: this.documents,
+      passages: this.passages,
+      articles: this.articles,
       signatureParams: this.hasher.params,
       getStreamTime: () => this.streamTime,
       setStreamTime: (time) => {

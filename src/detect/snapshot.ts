@@ -13,9 +13,8 @@ import { MAX_NUM_PERM, MIN_NUM_PERM } from '../sketch/minhash.js';
 import { ByteReader, ByteWriter } from '../util/bytes.js';
 import { crc32 } from '../util/crc32.js';
 import { assertOptions, assertRecord, isValidId } from '../validate.js';
-import type { Detector } from './detector.js';
 import type { DetectorOptions } from './options.js';
-import { DETECTOR_STATE, type DetectorSettings, type DetectorState } from './state.js';
+import { DETECTOR_STATE, type DetectorSettings, type DetectorState, type HasDetectorState } from './state.js';
 import { getArticles, type PairEdge, type StoredArticle } from './store.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -78,10 +77,9 @@ export interface DecodedDetectorSnapshot {
 
 // Encoding -------------------------------------------------------------------------------------
 
-/** Encodes `detector` (see `Detector.save`). */
-export async function encodeDetectorSnapshot(detector: Detector, state: DetectorState): Promise<Uint8Array> {
-  const { settings } = state;
-  const { documents, passages, articles } = detector;
+/** Encodes a detector's state (see `Detector.save`). */
+export async function encodeDetectorSnapshot(state: DetectorState): Promise<Uint8Array> {
+  const { settings, documents, passages, articles } = state;
   await passages.size(); // opens the passage index, so that a shared storage's layout is checked first
   const ids = await articles.ids();
   const records = await getArticles(articles, ids);
@@ -388,7 +386,7 @@ function show(value: unknown): string {
 // Restoring -----------------------------------------------------------------------------------
 
 /** `Detector.load`: decodes, checks the given options, builds the detector with `create`, fills it. */
-export async function loadDetector(bytes: Uint8Array, options: DetectorLoadOptions, create: (options: DetectorOptions) => Detector): Promise<Detector> {
+export async function loadDetector<D extends HasDetectorState>(bytes: Uint8Array, options: DetectorLoadOptions, create: (options: DetectorOptions) => D): Promise<D> {
   assertOptions(options, 'load options');
   const snapshot = decodeDetectorSnapshot(bytes);
   const diff = settingDifferences(snapshot.settings, options);
@@ -414,7 +412,7 @@ export async function loadDetector(bytes: Uint8Array, options: DetectorLoadOptio
     window: s.window ?? undefined,
     keepDuplicates: s.keepDuplicates,
   };
-  let detector: Detector;
+  let detector: D;
   try {
     detector = create({ ...settings, storage: options.storage, limits: options.limits, cacheSize: options.cacheSize });
   } catch (err) {
@@ -427,15 +425,15 @@ export async function loadDetector(bytes: Uint8Array, options: DetectorLoadOptio
     }
     throw err;
   }
-  await restoreDetector(detector, detector[DETECTOR_STATE](), snapshot);
+  await restoreDetector(detector[DETECTOR_STATE](), snapshot);
   return detector;
 }
 
 /**
- * Fills a freshly constructed `detector` (built with the snapshot's settings) from `snapshot`.
- * Its stores must be empty; on failure, what was written is removed again.
+ * Fills a freshly constructed detector (built with the snapshot's settings; `state` is its state)
+ * from `snapshot`. Its stores must be empty; on failure, what was written is removed again.
  */
-export async function restoreDetector(detector: Detector, state: DetectorState, snapshot: DecodedDetectorSnapshot): Promise<void> {
+export async function restoreDetector(state: DetectorState, snapshot: DecodedDetectorSnapshot): Promise<void> {
   const have = state.settings;
   const want = snapshot.settings;
   const build: string[] = [];
@@ -445,7 +443,7 @@ export async function restoreDetector(detector: Detector, state: DetectorState, 
   if (build.length > 0) {
     throw new IncompatibleSignatureError(`this build makes a detector with these settings differently: ${build.join(', ')}; rebuild the detector from its articles with this build`);
   }
-  const { documents, passages, articles } = detector;
+  const { documents, passages, articles } = state;
   const sizes = [await documents.size(), await passages.size(), await articles.size()];
   if (sizes.some((n) => n > 0)) {
     throw new InvalidArgumentError(

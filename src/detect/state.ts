@@ -5,7 +5,9 @@
 import type { AlignOptions } from '../align/options.js';
 import type { PreparedText } from '../align/prepare.js';
 import type { SignatureParams } from '../sketch/signature.js';
-import type { StoredArticle } from './store.js';
+import type { LshIndex } from '../index/lsh-index.js';
+import type { PassageIndex } from '../index/passage-index.js';
+import type { DetectorStore, StoredArticle } from './store.js';
 
 /** Key of the Detector method that hands its state to snapshots; not part of the public API. */
 export const DETECTOR_STATE: unique symbol = Symbol('neardup.detector.state');
@@ -35,9 +37,13 @@ export interface DetectorSettings {
   readonly keepDuplicates: boolean;
 }
 
-/** What a Detector exposes to snapshots. */
+/** What a Detector exposes to snapshots (so the snapshot codec depends on this plain state, not on the Detector class). */
 export interface DetectorState {
   readonly settings: DetectorSettings;
+  /** The Detector's three stores: document signatures, passage shingles, articles and pairs. */
+  readonly documents: LshIndex;
+  readonly passages: PassageIndex;
+  readonly articles: DetectorStore;
   readonly signatureParams: SignatureParams;
   /** Newest time `process()` has seen (−Infinity before the first). */
   getStreamTime(): number;
@@ -47,4 +53,9 @@ export interface DetectorState {
   pushArrival(time: number, id: string): void;
   /** Counts an article's paragraphs into learned boilerplate and caches its prepared text (made now unless given). */
   learn(article: StoredArticle, prepared?: PreparedText): void;
+}
+
+/** Anything that hands its state to snapshots: the Detector. */
+export interface HasDetectorState {
+  [DETECTOR_STATE](): DetectorState;
 }
