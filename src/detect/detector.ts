@@ -167,9 +167,9 @@ export class Detector {
   private readonly limits: { maxLength: number; maxParagraphs: number };
   private readonly cache: Lru<string, PreparedText>;
   /** How many articles carry each paragraph (by normalized-text hash): learned boilerplate. */
-  private readonly paragraphCounts = new CountMinSketch();
+  private paragraphCounts = new CountMinSketch();
   /** In how many articles each shingle occurs: the corpus's own rarity weights (IDF). */
-  private readonly shingleCounts = new CountMinSketch();
+  private shingleCounts = new CountMinSketch();
   /** Ids whose paragraphs and shingles this process has counted. */
   private readonly counted = new Set<string>();
   private readonly isLearnedBoilerplate: (key: number) => boolean;
@@ -304,7 +304,7 @@ export class Detector {
   }
 
   /** `insert`'s first half: both indexes, then the cache and the counts (not yet an article: no record). */
-  private async index(a: Article, query: Query, time: number): Promise<void> {
+  private async index(a: Article, query: Query, time: number, uncounted = false): Promise<void> {
     try {
       await replacingLeftover(() => this.documents.insert(a.id, query.signature, time), () => this.documents.remove(a.id));
       await replacingLeftover(() => this.passages.add(a.id, query.prepared.shingles, time), () => this.passages.remove(a.id));
@@ -313,7 +313,8 @@ export class Detector {
       throw err;
     }
     this.cache.set(a.id, query.prepared);
-    this.countParagraphs(a.id, query.prepared, 1);
+    if (uncounted) this.counted.add(a.id);
+    else this.countParagraphs(a.id, query.prepared, 1);
     if (this.windowMs !== undefined) this.arrivals.push(time, a.id);
   }
 
@@ -690,11 +691,16 @@ export class Detector {
       documents: () => this.counted.size,
       counts: () => ({ paragraphs: this.paragraphCounts.copyRows(), shingles: this.shingleCounts.copyRows() }),
       // The same commit-order insert as add(), in this id's turn; an add of the id since check() wins.
-      index: (article, query) =>
+      index: (article, query, uncounted) =>
         this.serialized(article.id, async () => {
           if (await this.articles.has(article.id)) throw new DuplicateIdError(article.id);
-          await this.index(article, query, query.prepared.publishedAt ?? Date.now());
+          await this.index(article, query, query.prepared.publishedAt ?? Date.now(), uncounted);
         }),
+      setCounts: (counts) => {
+        this.paragraphCounts = new CountMinSketch(counts.paragraphs);
+        this.shingleCounts = new CountMinSketch(counts.shingles);
+      },
+      count: (query) => countArticle(query.prepared, this.paragraphCounts, this.shingleCounts, this.align.repeatMinWords, 1),
       commit: (article, query, matches) => this.serialized(article.id, () => this.commit(article, query, matches, query.prepared.publishedAt ?? Date.now())),
       unindex: (article, query) => this.serialized(article.id, () => this.unindex(article.id, query.prepared)),
       linked: async (id) => (await this.linked(id)).filter((l) => l.later).map((l) => l.other),

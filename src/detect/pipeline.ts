@@ -53,8 +53,15 @@ export interface DetectorPipeline<Article, Match> {
   documents(): number;
   /** A copy of the corpus counts now. */
   counts(): CountsSnapshot;
-  /** Enters the article in both indexes and the counts, in this id's turn; no record yet. */
-  index(article: Article, query: Query): Promise<void>;
+  /**
+   * Enters the article in both indexes and the counts, in this id's turn; no record yet. With
+   * `uncounted`, the counts are left to `setCounts` (only the article count grows).
+   */
+  index(article: Article, query: Query, uncounted?: boolean): Promise<void>;
+  /** Replaces the corpus counts with a copy made elsewhere (a worker's, of the same articles). */
+  setCounts(counts: CountsSnapshot): void;
+  /** Adds an article's counts (what `index` left out). */
+  count(query: Query): void;
   /** Stores the article's record and verified pairs: from now on it is an article. */
   commit(article: Article, query: Query, matches: readonly Match[]): Promise<void>;
   /** Takes back `index` of an article never committed. */

@@ -25,7 +25,7 @@ import { MinHasher } from '../sketch/minhash.js';
 import { assertOptions } from '../validate.js';
 import { receivedError, WorkerPool } from './pool.js';
 import { decodeQuery } from './shared-query.js';
-import type { PrepareReply, VerifyReply } from './tasks.js';
+import type { CountsReply, PrepareReply, VerifyReply } from './tasks.js';
 import type { Candidate, VerifyRequest, VerifyResult } from './verifier.js';
 
 /** Options of `addParallel` and `scanParallel`. */
@@ -189,12 +189,12 @@ async function* addChecked<A extends Article>(
       const id = slot.article.id;
       const reply = await slot.prepared!;
       if (!reply.ok) throw receivedError(reply.error);
-      const query = decodeQuery(reply.buffer, params, settings.align, settings.minContentWords);
+      const query = decodeQuery(reply.buffer, params, settings.align);
       const ranked = await pipe.candidates(query, id);
       const request = { kind: 'verify' as const, version: entries.length, documents: pipe.documents(), query: reply.buffer, frequencies: ranked.length > 0 ? pipe.frequencies(query) : undefined };
       const candidates = ranked.length > 0 ? await candidatesOf(pipe, ranked, entryOf) : [];
       if (stopped) return;
-      await pipe.index(slot.article, query);
+      await pipe.index(slot.article, query, true); // counted by the workers: see settleCounts
       entryOf.set(id, entries.length);
       entries.push({ id, buffer: reply.buffer });
       uncommitted.add(id);
@@ -235,6 +235,23 @@ async function* addChecked<A extends Article>(
       }
     }
     return sortMatches(matches);
+  };
+
+  /**
+   * The owner indexed without counting: the counts of every entry come back from a worker, whose
+   * copy holds them all (or, if the pool failed, are counted here).
+   */
+  const settleCounts = async (): Promise<void> => {
+    if (entries.length === 0) return;
+    try {
+      const from = sent[0]!;
+      sent[0] = entries.length;
+      const reply = (await pool.run(0, { kind: 'counts', from, entries: entries.slice(from), version: entries.length })) as CountsReply;
+      if (!reply.ok) throw receivedError(reply.error);
+      pipe.setCounts(reply.counts);
+    } catch {
+      for (const e of entries) pipe.count(decodeQuery(e.buffer, params, settings.align));
+    }
   };
 
   const indexer = (async () => {
@@ -295,9 +312,10 @@ async function* addChecked<A extends Article>(
     try {
       stopped = true;
       notify();
+      await indexer.catch(() => undefined);
+      await committer.catch(() => undefined);
+      await settleCounts();
       await pool.close();
-      await indexer;
-      await committer;
       void iterator.return?.();
       // latest first: indexed and never committed, then committed and not yielded
       for (const slot of [...slots].reverse()) if (slot.job && !slot.entered && uncommitted.has(slot.article.id)) await pipe.unindex(slot.article, slot.job.query);

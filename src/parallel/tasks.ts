@@ -9,7 +9,7 @@ import type { CountsSnapshot, PipelineSettings } from '../detect/pipeline.js';
 import { prepareQuery, type QuerySettings } from '../detect/query.js';
 import { MinHasher } from '../sketch/minhash.js';
 import { encodeQuery } from './shared-query.js';
-import { Verifier, type VerifyRequest, type VerifyResult } from './verifier.js';
+import { Verifier, type CountsRequest, type VerifyRequest, type VerifyResult } from './verifier.js';
 
 /** What every worker starts from (its `workerData`). */
 export interface WorkerSetup {
@@ -35,11 +35,12 @@ export interface SentError {
   readonly fields: Record<string, unknown>;
 }
 
-export type TaskRequest = PrepareRequest | VerifyRequest;
+export type TaskRequest = PrepareRequest | VerifyRequest | CountsRequest;
 
 export type PrepareReply = { readonly ok: true; readonly buffer: SharedArrayBuffer; readonly repeats: Repeat[] | undefined } | { readonly ok: false; readonly error: SentError };
 export type VerifyReply = { readonly ok: true; readonly matches: VerifyResult } | { readonly ok: false; readonly error: SentError };
-export type TaskReply = PrepareReply | VerifyReply;
+export type CountsReply = { readonly ok: true; readonly counts: CountsSnapshot } | { readonly ok: false; readonly error: SentError };
+export type TaskReply = PrepareReply | VerifyReply | CountsReply;
 
 /** The task runner of one worker. */
 export function taskRunner(setup: WorkerSetup): (request: TaskRequest) => TaskReply {
@@ -51,6 +52,10 @@ export function taskRunner(setup: WorkerSetup): (request: TaskRequest) => TaskRe
       if (request.kind === 'verify') {
         verifier ??= new Verifier(s, query.hasher.params, setup.counts);
         return { ok: true, matches: verifier.verify(request) };
+      }
+      if (request.kind === 'counts') {
+        verifier ??= new Verifier(s, query.hasher.params, setup.counts);
+        return { ok: true, counts: verifier.counts(request) };
       }
       const buffer = encodeQuery(prepareQuery(request.text, request.publishedAt, query));
       return { ok: true, buffer, repeats: request.repeats ? findRepeats(request.text) : undefined };

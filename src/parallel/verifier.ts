@@ -38,6 +38,14 @@ export interface VerifyRequest {
   readonly candidates: readonly Candidate[];
 }
 
+/** The counts as they stand after `version` entries, sent back when the scan ends: the Detector's own. */
+export interface CountsRequest {
+  readonly kind: 'counts';
+  readonly from: number;
+  readonly entries: readonly { readonly id: string; readonly buffer: SharedArrayBuffer }[];
+  readonly version: number;
+}
+
 /**
  * One result per candidate, in order: its match, or null. When the query is below the content
  * floor the list ends at the first match, as the Detector stops there.
@@ -63,18 +71,18 @@ export class Verifier {
     this.background = backgroundRarity(settings.align.shingleSize);
   }
 
+  /** A copy of the counts after `version` entries. */
+  counts(request: CountsRequest): CountsSnapshot {
+    this.receive(request);
+    this.moveTo(request.version);
+    return { paragraphs: this.paragraphs.copyRows(), shingles: this.shingles.copyRows() };
+  }
+
   verify(request: VerifyRequest): VerifyResult {
     const s = this.settings;
-    if (request.from !== this.entries.length && request.entries.length > 0) {
-      throw new CorruptDataError(`verify task sends entries from ${request.from}, this worker holds ${this.entries.length}; owner and workers lost step`);
-    }
-    for (const e of request.entries) {
-      const prepared = decodeQuery(e.buffer, this.params, s.align, s.minContentWords).prepared;
-      this.entries.push(prepared);
-      this.byId.set(e.id, prepared);
-    }
+    this.receive(request);
     this.moveTo(request.version);
-    const query = decodeQuery(request.query, this.params, s.align, s.minContentWords);
+    const query = decodeQuery(request.query, this.params, s.align);
     const documents = request.documents;
     const ctx: VerifyContext = {
       align: s.align,
@@ -92,6 +100,17 @@ export class Verifier {
       if (m && query.lowContent) break;
     }
     return out;
+  }
+
+  private receive(request: VerifyRequest | CountsRequest): void {
+    if (request.from !== this.entries.length && request.entries.length > 0) {
+      throw new CorruptDataError(`task sends entries from ${request.from}, this worker holds ${this.entries.length}; owner and workers lost step`);
+    }
+    for (const e of request.entries) {
+      const prepared = decodeQuery(e.buffer, this.params, this.settings.align).prepared;
+      this.entries.push(prepared);
+      this.byId.set(e.id, prepared);
+    }
   }
 
   /** Adds or subtracts entries' counts until exactly `version` entries are counted. */
