@@ -9,10 +9,23 @@ export class CountMinSketch {
   private readonly rows: Int32Array[];
   private readonly mask: number;
 
-  /** `depth` rows of 2^`log2Width` counters (default 4 × 65,536: 1 MiB). */
-  constructor(depth = 4, log2Width = 16) {
+  /**
+   * `depth` rows of 2^`log2Width` counters (default 4 × 65,536: 1 MiB), or a copy of the counters
+   * of another sketch (`copyRows()`), which then counts exactly as that one did.
+   */
+  constructor(depth: number | readonly Int32Array[] = 4, log2Width = 16) {
+    if (typeof depth !== 'number') {
+      this.rows = depth.map((r) => r.slice());
+      this.mask = this.rows[0]!.length - 1;
+      return;
+    }
     this.mask = (1 << log2Width) - 1;
     this.rows = Array.from({ length: depth }, () => new Int32Array(1 << log2Width));
+  }
+
+  /** A copy of the counters, for `new CountMinSketch(rows)`. */
+  copyRows(): Int32Array[] {
+    return this.rows.map((r) => r.slice());
   }
 
   /** Adds `delta` (may be negative) to the count of `key`. */

@@ -5,7 +5,7 @@
  * whose whole-text Jaccard is low) — and every candidate is verified by paragraph alignment
  * (`compare`) before it is reported.
  */
-import { alignOptions, comparePrepared, toTime, type Comparison } from '../align/compare.js';
+import { alignOptions, toTime, type Comparison } from '../align/compare.js';
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { Direction, DirectionReason, Relation } from '../align/relation.js';
@@ -21,7 +21,8 @@ import { MinHasher } from '../sketch/minhash.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
 import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
-import { templatePair, withoutTemplate } from './template-pair.js';
+import { templatePair } from './template-pair.js';
+import { COPY_RELATIONS, countArticle, sortMatches, verifyCandidate, type VerifyContext } from './verify.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.js';
 import { resolveLimits } from '../align/limits.js';
@@ -131,10 +132,6 @@ export interface MatchOptions {
  */
 const CANDIDATE_POOL = 4;
 
-/** Relations whose earlier pairs `match` follows to the canonical. */
-const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['duplicate', 'near-duplicate']);
-
-const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate': 3, derived: 2, related: 1, unrelated: 0 };
 
 /** Evidence that a candidate is worth verifying. */
 interface Evidence {
@@ -170,9 +167,9 @@ export class Detector {
   private readonly limits: { maxLength: number; maxParagraphs: number };
   private readonly cache: Lru<string, PreparedText>;
   /** How many articles carry each paragraph (by normalized-text hash): learned boilerplate. */
-  private readonly paragraphCounts = new CountMinSketch();
+  private paragraphCounts = new CountMinSketch();
   /** In how many articles each shingle occurs: the corpus's own rarity weights (IDF). */
-  private readonly shingleCounts = new CountMinSketch();
+  private shingleCounts = new CountMinSketch();
   /** Ids whose paragraphs and shingles this process has counted. */
   private readonly counted = new Set<string>();
   private readonly isLearnedBoilerplate: (key: number) => boolean;
@@ -302,18 +299,40 @@ export class Detector {
    * `repair()`), and the error is rethrown.
    */
   private async insert(a: Article, query: Query, matches: readonly Match[], time: number): Promise<void> {
-    const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, ...(a.title !== undefined ? { title: a.title } : {}), addedAt: time };
+    await this.index(a, query, time);
+    await this.commit(a, query, matches, time);
+  }
+
+  /** `insert`'s first half: both indexes, then the cache and the counts (not yet an article: no record). */
+  private async index(a: Article, query: Query, time: number, uncounted = false): Promise<void> {
     try {
       await replacingLeftover(() => this.documents.insert(a.id, query.signature, time), () => this.documents.remove(a.id));
       await replacingLeftover(() => this.passages.add(a.id, query.prepared.shingles, time), () => this.passages.remove(a.id));
-      await this.articles.put(record, matches.map((m) => edgeOf(a.id, m)));
     } catch (err) {
       await this.unwrite(a.id).catch(() => undefined);
       throw err;
     }
     this.cache.set(a.id, query.prepared);
-    this.countParagraphs(a.id, query.prepared, 1);
+    if (uncounted) this.counted.add(a.id);
+    else this.countParagraphs(a.id, query.prepared, 1);
     if (this.windowMs !== undefined) this.arrivals.push(time, a.id);
+  }
+
+  /** `insert`'s second half: the record and its verified pairs in one store write; on failure, `index` is taken back. */
+  private async commit(a: Article, query: Query, matches: readonly Match[], time: number): Promise<void> {
+    const record: StoredArticle = { id: a.id, text: a.text, publishedAt: query.prepared.publishedAt, source: a.source, url: a.url, ...(a.title !== undefined ? { title: a.title } : {}), addedAt: time };
+    try {
+      await this.articles.put(record, matches.map((m) => edgeOf(a.id, m)));
+    } catch (err) {
+      await this.unindex(a.id, query.prepared).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Takes back `index` of an article that has no record. */
+  private async unindex(id: string, prepared: PreparedText): Promise<void> {
+    await this.unwrite(id);
+    this.countParagraphs(id, prepared, -1);
   }
 
   /** Removes an id from the article store first (readers stop seeing it), then from both indexes. */
@@ -349,13 +368,7 @@ export class Detector {
   private countParagraphs(id: string, prepared: PreparedText, delta: 1 | -1): void {
     if (delta > 0) this.counted.add(id);
     else if (!this.counted.delete(id)) return;
-    const seen = new Set<number>();
-    for (const u of prepared.units(false).units) {
-      if (u.boilerplate || u.words < this.align.repeatMinWords || seen.has(u.key)) continue;
-      seen.add(u.key);
-      this.paragraphCounts.add(u.key, delta);
-    }
-    for (const h of prepared.shingles) this.shingleCounts.add(h, delta);
+    countArticle(prepared, this.paragraphCounts, this.shingleCounts, this.align.repeatMinWords, delta);
   }
 
   /** Removes articles whose window time is before `cutoff`; returns their ids. */
@@ -661,19 +674,44 @@ export class Detector {
         paragraphMinWords: o.paragraphMinWords,
         maxParagraphsQueried: o.maxParagraphsQueried,
         minContentWords: o.minContentWords,
+        boilerplateDocs: o.boilerplateDocs,
+        maxCandidates: o.maxCandidates,
       },
-      check: async (article) => {
+      check: async (article, indexed) => {
         const a = checkArticle(article, 'article');
-        if (await this.articles.has(a.id)) throw new DuplicateIdError(a.id);
+        if (indexed?.(a.id) || (await this.articles.has(a.id))) throw new DuplicateIdError(a.id);
         return toTime(a.publishedAt, 'article.publishedAt');
       },
-      match: (query, selfId) => this.matchQuery(query, selfId, undefined),
+      candidates: (query, selfId) => this.rankCandidates(query, selfId),
+      frequencies: (query) => {
+        const df = this.documentFrequency();
+        if (!df) return undefined;
+        const shingles = query.prepared.shingles;
+        const out = new Float64Array(shingles.length);
+        for (let i = 0; i < shingles.length; i++) out[i] = df(shingles[i]!);
+        return out;
+      },
+      documents: () => this.counted.size,
+      counts: () => ({ paragraphs: this.paragraphCounts.copyRows(), shingles: this.shingleCounts.copyRows() }),
       // The same commit-order insert as add(), in this id's turn; an add of the id since check() wins.
-      enter: (article, query, matches) =>
+      index: (article, query, uncounted) =>
         this.serialized(article.id, async () => {
           if (await this.articles.has(article.id)) throw new DuplicateIdError(article.id);
-          await this.insert(article, query, matches, query.prepared.publishedAt ?? Date.now());
+          await this.index(article, query, query.prepared.publishedAt ?? Date.now(), uncounted);
         }),
+      setCounts: (counts) => {
+        this.paragraphCounts = new CountMinSketch(counts.paragraphs);
+        this.shingleCounts = new CountMinSketch(counts.shingles);
+      },
+      count: (query) => countArticle(query.prepared, this.paragraphCounts, this.shingleCounts, this.align.repeatMinWords, 1),
+      commit: (article, query, matches) => this.serialized(article.id, () => this.commit(article, query, matches, query.prepared.publishedAt ?? Date.now())),
+      unindex: (article, query) => this.serialized(article.id, () => this.unindex(article.id, query.prepared)),
+      linked: async (id) => (await this.linked(id)).filter((l) => l.later).map((l) => l.other),
+      stored: async (id) => {
+        const a = await this.articles.get(id);
+        return a && { text: a.text, publishedAt: a.publishedAt };
+      },
+      has: async (id) => this.articles.has(id),
     };
   }
 
@@ -689,6 +727,36 @@ export class Detector {
   }
 
   private async matchQuery(query: Query, selfId: string | undefined, limit: number | undefined): Promise<Match[]> {
+    const ranked = await this.rankCandidates(query, selfId);
+    const matches: Match[] = [];
+    const verified = new Set<string>();
+    const queue = [...ranked];
+    const reach = this.options.maxCandidates;
+    const ctx = this.verifyContext(this.documentFrequency());
+    for (let q = 0; q < queue.length; q++) {
+      const id = queue[q]!;
+      if (verified.has(id)) continue;
+      verified.add(id);
+      const other = await this.preparedOf(id);
+      if (!other) continue;
+      const m = verifyCandidate(query, id, other.prepared, ctx);
+      if (!m) continue;
+      // An index entry is only an article while its record exists (another worker may be removing it).
+      if (other.cached && !(await this.articles.has(id))) continue;
+      matches.push(m);
+      // below the floor, one identical text is all there is to say: the group is read by lowContent()
+      if (query.lowContent) break;
+      // a copy leads to the earlier articles it was paired with: every copy of a story reaches its canonical
+      if (COPY_RELATIONS.has(m.relation) && queue.length < ranked.length + reach) {
+        for (const { other, later } of await this.linked(id)) if (later && !verified.has(other) && other !== selfId) queue.push(other);
+      }
+    }
+    sortMatches(matches);
+    return limit !== undefined ? matches.slice(0, limit) : matches;
+  }
+
+  /** The candidates the indexes give for a query, best evidence first: the ones `match` verifies first. */
+  private async rankCandidates(query: Query, selfId: string | undefined): Promise<string[]> {
     // No content tokens: nothing to match (README, "Writing systems"); its signature matches nothing either.
     if (query.prepared.shingles.length === 0) return [];
     const evidence = new Map<string, Evidence>();
@@ -714,67 +782,22 @@ export class Detector {
       }
     });
     if (selfId !== undefined) evidence.delete(selfId);
-    const ranked = [...evidence]
+    return [...evidence]
       .filter(([, e]) => e.document > 0 || e.hits >= 2 || e.best >= 0.5)
       .sort((x, y) => score(y[1]) - score(x[1]) || (x[0] < y[0] ? -1 : 1))
-      .slice(0, this.options.maxCandidates);
-    const matches: Match[] = [];
-    const verified = new Set<string>();
-    const queue = ranked.map(([id]) => id);
-    const reach = this.options.maxCandidates;
-    for (let q = 0; q < queue.length; q++) {
-      const id = queue[q]!;
-      if (verified.has(id)) continue;
-      verified.add(id);
-      const other = await this.preparedOf(id);
-      if (!other) continue;
-      const c = this.templateAware(
-        comparePrepared(query.prepared, other.prepared, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity }),
-        query.prepared,
-        other.prepared,
-      );
-      if (c.relation === 'unrelated') continue;
-      // below the content floor on either side: only an identical text is reported
-      if (c.relation !== 'duplicate' && (query.lowContent || this.isLowContent(other.prepared))) continue;
-      // An index entry is only an article while its record exists (another worker may be removing it).
-      if (other.cached && !(await this.articles.has(id))) continue;
-      matches.push({
-        id,
-        relation: c.relation,
-        score: c.score,
-        similarity: c.jaccard,
-        coverage: { query: c.coverage.a, match: c.coverage.b },
-        direction: c.direction,
-        directionReason: c.directionReason,
-        credit: c.directionCredit,
-        comparison: c,
-      });
-      // below the floor, one identical text is all there is to say: the group is read by lowContent()
-      if (query.lowContent) break;
-      // a copy leads to the earlier articles it was paired with: every copy of a story reaches its canonical
-      if (COPY_RELATIONS.has(c.relation) && queue.length < ranked.length + reach) {
-        for (const { other, later } of await this.linked(id)) if (later && !verified.has(other) && other !== selfId) queue.push(other);
-      }
-    }
-    matches.sort(
-      (x, y) =>
-        RELATION_RANK[y.relation] - RELATION_RANK[x.relation] ||
-        y.coverage.query - x.coverage.query ||
-        y.similarity - x.similarity ||
-        y.score - x.score ||
-        (x.id < y.id ? -1 : 1),
-    );
-    return limit !== undefined ? matches.slice(0, limit) : matches;
+      .slice(0, this.options.maxCandidates)
+      .map(([id]) => id);
   }
 
-  /**
-   * The comparison with template matches (what the texts share is common in this archive, what
-   * they do not is names and numbers) made `related`; see template-pair.ts.
-   */
-  private templateAware(c: Comparison, query: PreparedText, other: PreparedText): Comparison {
+  /** What verifying a candidate depends on, as the corpus stands now; `df` from `documentFrequency()`. */
+  private verifyContext(df: ((h: number) => number) | undefined): VerifyContext {
+    return { align: this.align, minContentWords: this.options.minContentWords, isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity, documentFrequency: df };
+  }
+
+  /** The passage index's document frequency, when its storage can tell (template pairs). */
+  private documentFrequency(): ((h: number) => number) | undefined {
     const storage = this.passages.storage;
-    if (typeof storage.documentFrequency !== 'function') return c;
-    return withoutTemplate(c, query, other, (h) => storage.documentFrequency!(h));
+    return typeof storage.documentFrequency === 'function' ? (h) => storage.documentFrequency!(h) : undefined;
   }
 
   /** Articles that `id` has a linking pair with, and whether it was added after them (none if the store cannot say). */

@@ -12,14 +12,13 @@ import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { UnitRepeats } from '../align/repeats.js';
 import { numberSet, wordSet, type TextUnit } from '../align/units.js';
-import { isBelowFloor } from '../detect/content-floor.js';
 import type { Query } from '../detect/query.js';
 import { CorruptDataError } from '../errors.js';
 import type { SignatureParams } from '../sketch/signature.js';
 import { agenciesOf, findCredits, type Credit } from '../text/credits.js';
 import type { BoilerplateKind, BoilerplateParagraph } from '../text/boilerplate.js';
 
-const VERSION = 1;
+const VERSION = 2;
 /** Int32 header slots; the last two hold publishedAt as a Float64 (NaN: none). */
 const HEADER_INTS = 16;
 const enum Slot {
@@ -36,6 +35,8 @@ const enum Slot {
   LongParagraphs,
   /** 0: strings in UTF-8; 1: in UTF-16 (some string has a lone surrogate, which UTF-8 cannot keep). */
   Utf16,
+  /** 1: below the content floor (`Query.lowContent`), so that reading it back decodes no text. */
+  LowContent,
 }
 /** Unit table columns (Uint32). */
 const enum Col {
@@ -131,6 +132,7 @@ export function encodeQuery(query: Query): SharedArrayBuffer {
   header[Slot.UnitNormBytes] = unitNormBytes;
   header[Slot.LongParagraphs] = p.longParagraphs ? 1 : 0;
   header[Slot.Utf16] = encoding === 'utf8' ? 0 : 1;
+  header[Slot.LowContent] = query.lowContent ? 1 : 0;
   new Float64Array(header.buffer)[HEADER_INTS / 2 - 1] = p.publishedAt ?? Number.NaN;
   const at = layoutOf(header);
   const sab = new SharedArrayBuffer(at.bytes);
@@ -173,14 +175,14 @@ export function encodeQuery(query: Query): SharedArrayBuffer {
  * strings are decoded on first use. `units(true)` (sentence units, needed only when some
  * paragraph is too long) is prepared again from the text.
  */
-export function decodeQuery(sab: SharedArrayBuffer, params: SignatureParams, align: AlignOptions, minContentWords: number): Query {
+export function decodeQuery(sab: SharedArrayBuffer, params: SignatureParams, align: AlignOptions): Query {
   const h = new Int32Array(sab, 0, HEADER_INTS);
   if (h[Slot.Version] !== VERSION) throw new CorruptDataError(`shared query of version ${h[Slot.Version]}, expected ${VERSION}; workers and owner must run the same neardup build`);
   const prepared = new SharedPreparedText(sab, h, layoutOf(h), align);
   const signature = { values: new Uint32Array(sab, prepared.at.signature, h[Slot.Signature]!), params };
   const queried = new Int32Array(sab, prepared.at.queried, h[Slot.Queried]!);
   const { units } = prepared.units(false);
-  return { prepared, signature, paragraphs: Array.from(queried, (i) => units[i]!.shingles), lowContent: isBelowFloor(prepared, minContentWords) };
+  return { prepared, signature, paragraphs: Array.from(queried, (i) => units[i]!.shingles), lowContent: h[Slot.LowContent] === 1 };
 }
 
 /** Unit keys (learned-boilerplate lookups) of encoded paragraph units, without decoding anything. */

@@ -62,6 +62,40 @@ describe('addParallel gives what add() in turn gives', () => {
     await expectSameState(run.detector, reference.detector);
   }, 120_000);
 
+  it('on a detector that already holds articles: candidates from before the scan, and the counts after it', async () => {
+    const articles = parallelCorpus(500);
+    const options = { boilerplateDocs: 3 };
+    const reference = await scanInOrder(articles, options);
+    const detector = new Detector(options);
+    for (const a of articles.slice(0, 200)) await detector.add(a);
+    const outcomes: Outcome[] = [];
+    for await (const o of addParallel(detector, articles.slice(200), { workers: 2, repeats: true })) {
+      outcomes.push(o.error ? { id: o.article.id, error: `${o.error.name}: ${o.error.message}` } : { id: o.article.id, matches: o.matches, repeats: o.repeats });
+    }
+    const later = reference.outcomes.slice(200);
+    expect(later.some((o) => 'matches' in o && o.matches.some((m) => articles.findIndex((a) => a.id === m.id) < 200))).toBe(true);
+    expect(outcomes).toEqual(later);
+    await expectSameState(detector, reference.detector);
+    // the counts (learned boilerplate, rarity) are the reference's: later matches agree
+    for (const a of articles.slice(0, 5)) expect(await detector.match(a.text)).toEqual(await reference.detector.match(a.text));
+  }, 120_000);
+
+  it('follows links from copies past maxCandidates, verified against the counts as they stood (workers moved back)', async () => {
+    const base = parallelCorpus(400);
+    const story = base[7]!;
+    // twelve copies of one story spread over the scan: each finds the earlier ones through the links of copies
+    const articles = base.flatMap((a, i) => (i % 30 === 29 ? [a, { id: `copy-${i}`, text: `${story.text}\n\nCopy number ${i} of the story.` }] : [a]));
+    const options = { maxCandidates: 2, boilerplateDocs: 3 };
+    const reference = await scanInOrder(articles, options);
+    expect(reference.outcomes.some((o) => 'matches' in o && o.matches.length > options.maxCandidates)).toBe(true);
+    for (const workers of [1, 2]) {
+      const run = await scanWith(articles, workers, { readAhead: 64 }, options);
+      expect(run.outcomes, `workers ${workers}`).toEqual(reference.outcomes);
+      await expectSameState(run.detector, reference.detector);
+      expect(await run.detector.match(story.text)).toEqual(await reference.detector.match(story.text));
+    }
+  }, 120_000);
+
   it('yields refused articles in order with the typed error add() throws, and goes on', async () => {
     const [a, b, c] = parallelCorpus(3);
     const articles = [a!, { ...b!, id: a!.id }, { id: 'long', text: 'word '.repeat(5000) }, { id: 'bad', text: 7 } as unknown as Article, c!, { ...c!, publishedAt: 'not a date' }];
@@ -93,6 +127,8 @@ describe('the worker pool ends', () => {
     expect(await detector.articles.ids()).toEqual(seen);
     const reference = await scanInOrder(articles.slice(0, 50));
     await expectSameState(detector, reference.detector);
+    // the counts hold the 50 yielded articles only
+    for (const a of articles.slice(50, 55)) expect(await detector.add(a)).toEqual(await reference.detector.add(a));
   });
 
   it('when a worker dies: WorkerError, and the detector keeps only what was yielded', async () => {

@@ -1,0 +1,86 @@
+/**
+ * The Detector's verification of one candidate, and its corpus counts, as plain functions over
+ * plain state: what `match` does to each candidate the indexes found, so that the Detector and a
+ * parallel scan's worker threads (src/parallel/) verify alike. Alignment by `comparePrepared`;
+ * template pairs by document frequency (template-pair.ts); learned boilerplate and rarity from
+ * count-min sketches (count-min.ts).
+ */
+import { comparePrepared } from '../align/compare.js';
+import type { AlignOptions } from '../align/options.js';
+import type { PreparedText } from '../align/prepare.js';
+import type { RarityWeight } from '../align/rarity.js';
+import type { Relation } from '../align/relation.js';
+import { isBelowFloor } from './content-floor.js';
+import type { CountMinSketch } from './count-min.js';
+import type { Match } from './detector.js';
+import type { Query } from './query.js';
+import { withoutTemplate, type ShingleFrequency } from './template-pair.js';
+
+/** What verifying depends on besides the two texts: the corpus as it stood before the query. */
+export interface VerifyContext {
+  readonly align: AlignOptions;
+  readonly minContentWords: number;
+  /** Learned site boilerplate, by paragraph key. */
+  readonly isBoilerplate: (unitKey: number) => boolean;
+  readonly rarity: RarityWeight;
+  /** Document frequency of the query's shingles in the passage index; none: no template check. */
+  readonly documentFrequency: ShingleFrequency | undefined;
+}
+
+/** Relations whose earlier pairs a match follows to the canonical. */
+export const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['duplicate', 'near-duplicate']);
+
+/**
+ * The match `other` (id `id`) is for `query`, or undefined when it is none: unrelated, a template
+ * pair, or not an identical text while either side is below the content floor.
+ */
+export function verifyCandidate(query: Query, id: string, other: PreparedText, ctx: VerifyContext): Match | undefined {
+  let c = comparePrepared(query.prepared, other, ctx.align, { isBoilerplate: ctx.isBoilerplate, rarity: ctx.rarity });
+  if (ctx.documentFrequency) c = withoutTemplate(c, query.prepared, other, ctx.documentFrequency);
+  if (c.relation === 'unrelated') return undefined;
+  // below the content floor on either side: only an identical text is reported
+  if (c.relation !== 'duplicate' && (query.lowContent || isBelowFloor(other, ctx.minContentWords))) return undefined;
+  return {
+    id,
+    relation: c.relation,
+    score: c.score,
+    similarity: c.jaccard,
+    coverage: { query: c.coverage.a, match: c.coverage.b },
+    direction: c.direction,
+    directionReason: c.directionReason,
+    credit: c.directionCredit,
+    comparison: c,
+  };
+}
+
+/**
+ * Counts (delta 1) or uncounts (-1) an article's distinct content paragraphs (learned
+ * boilerplate) and its distinct shingles (rarity weights).
+ */
+export function countArticle(prepared: PreparedText, paragraphs: CountMinSketch, shingles: CountMinSketch, repeatMinWords: number, delta: 1 | -1): void {
+  const seen = new Set<number>();
+  for (const u of prepared.units(false).units) {
+    if (u.boilerplate || u.words < repeatMinWords || seen.has(u.key)) continue;
+    seen.add(u.key);
+    paragraphs.add(u.key, delta);
+  }
+  for (const h of prepared.shingles) shingles.add(h, delta);
+}
+
+const RELATION_RANK: Record<Relation, number> = { duplicate: 4, 'near-duplicate': 3, derived: 2, related: 1, unrelated: 0 };
+
+/**
+ * Sorts matches best first, in place: duplicates, then near-duplicates, derived, related; within
+ * a relation by coverage of the query, Jaccard, score, then id (a total order: the same set sorts
+ * the same whatever order it was found in).
+ */
+export function sortMatches(matches: Match[]): Match[] {
+  return matches.sort(
+    (x, y) =>
+      RELATION_RANK[y.relation] - RELATION_RANK[x.relation] ||
+      y.coverage.query - x.coverage.query ||
+      y.similarity - x.similarity ||
+      y.score - x.score ||
+      (x.id < y.id ? -1 : 1),
+  );
+}
