@@ -12,7 +12,7 @@ import type { RarityWeight } from '../align/rarity.js';
 import type { Relation } from '../align/relation.js';
 import { isBelowFloor } from './content-floor.js';
 import type { CountMinSketch } from './count-min.js';
-import type { Match } from './detector.js';
+import type { Match } from './match.js';
 import type { Query } from './query.js';
 import { withoutTemplate, type ShingleFrequency } from './template-pair.js';
 
