@@ -7,28 +7,29 @@
  * 2. the page model, a non-negative logistic regression of copy-or-derived on the features of
  *    `Comparison.features` over the certain provenance-2018 pairs (the score mixes it with the
  *    shorter text's coverage by `shortness`; MSRP sentences, one unit each, score by step 1 alone),
- *    fitted on undiscounted features; then the quote discount (`quoteDiscount`: how much less a
- *    shared quote or embedded post counts than shared narrative), by CV on held-out folds.
+ *    with the quote discount (`quoteDiscount`: how much less a shared quote or embedded post counts
+ *    than shared narrative), feature set and L2 penalty chosen together by repeated 5-fold CV;
+ *    every fit keeps the product rules of bench/lib/score-fit.ts (one quoted wire paragraph stays
+ *    related, the fixture rewrite derived) as bounds.
  *
  * Prints the cross-validated accuracy of each step and the coefficients fitted on all the data;
- * copy those into DEFAULT_STRENGTH_MODEL, DEFAULT_SCORE_MODEL and QUOTE_DISCOUNT. Step 2 uses the strength model
- * in the code, so rerun after changing step 1's coefficients.
+ * copy those into DEFAULT_STRENGTH_MODEL, DEFAULT_SCORE_MODEL and QUOTE_DISCOUNT (and the recipe
+ * into DEFAULT_RECIPE when it changes). Step 2 uses the strength model in the code, so rerun after
+ * changing step 1's coefficients.
  *
  *   npx tsx bench/fit-relation-score.ts
  */
-import { compare, DEFAULT_ALIGN_OPTIONS, splitParagraphs } from '../src/index.js';
+import { compare, DEFAULT_ALIGN_OPTIONS } from '../src/index.js';
 import { backgroundRarity } from '../src/align/rarity.js';
 import { relationScore, type ScoreFeatures, type ScoreModel } from '../src/align/score.js';
 import { editSimilarity } from '../src/align/similarity.js';
 import { prepareText } from '../src/align/prepare.js';
 import { intersectionSize } from '../src/align/similarity.js';
 import type { TextUnit } from '../src/align/units.js';
-import { editedCopy, newsArticle } from '../test/helpers/corpus.js';
-import { loadFixtures } from './lib/corpus.js';
-import { isReuse, loadDevData } from './lib/dev.js';
-import { accuracyAt, crossValidate, fitLogistic, fitLogisticWithin, folds, predict, type Bound, type LogisticModel, type Sample } from './lib/logistic.js';
+import { loadDevData } from './lib/dev.js';
+import { accuracyAt, crossValidate, fitLogistic, type Sample } from './lib/logistic.js';
+import { ALL_FEATURES, boundedCases, boundsOf, cvAccuracy, DEFAULT_RECIPE, modelOf, pageRows, type PageFeature, type Row } from './lib/score-fit.js';
 
-type PageFeature = keyof ScoreModel['weights'];
 const rarity = backgroundRarity(3);
 
 /** The measures rewriteStrength reads, for the first units of two one-sentence texts. */
@@ -62,7 +63,6 @@ const MEASURES = ['wordDice', 'containment', 'lengthRatio', 'editSimilarity', 's
 console.log(`  DEFAULT_STRENGTH_MODEL = { intercept: ${round(strength.intercept)}, weights: { ${MEASURES.map((k, i) => `${k}: ${round(strength.weights[i]!)}`).join(', ')} } }`);
 
 // 2. the page model on the certain provenance pairs; MSRP sentences score by their strength (shortness 1)
-const ALL_FEATURES: readonly PageFeature[] = ['coverageMax', 'coverageMin', 'coverageLikely', 'verbatim', 'rareShared', 'ordered', 'pasted'];
 /** Candidate quote discounts; each is tried with every candidate feature set and penalty below. */
 const QUOTE_DISCOUNTS = [0, 0.5, 0.8, 1];
 const CANDIDATES: readonly { features: readonly PageFeature[]; l2: number }[] = [
@@ -73,88 +73,10 @@ const CANDIDATES: readonly { features: readonly PageFeature[]; l2: number }[] = 
   { features: ['coverageMax', 'coverageMin', 'rareShared', 'pasted'], l2: 1e-3 },
   { features: ['coverageMin', 'coverageLikely', 'rareShared', 'ordered', 'pasted'], l2: 1e-3 },
 ];
-type Row = { readonly id: string; readonly f: ScoreFeatures; readonly y: number };
 const featuresAt = (quoteDiscount: number): { pages: Row[]; sentences: Row[] } => ({
-  pages: dev.certain.map((p) => {
-    const a = dev.pages.get(p.a)!;
-    const b = dev.pages.get(p.b)!;
-    const c = compare({ text: a.text, publishedAt: a.publishedAt }, { text: b.text, publishedAt: b.publishedAt }, { quoteDiscount });
-    return { id: `${p.a} ↔ ${p.b} (${p.label})`, f: c.features, y: isReuse(p.label) ? 1 : 0 };
-  }),
+  pages: pageRows(dev, quoteDiscount),
   sentences: dev.msrp.map((p, i) => ({ id: `msrp ${i}`, f: compare(p.a, p.b, { quoteDiscount }).features, y: p.label })),
 });
-
-/**
- * What the page model must do whatever the data, imposed on every fit as bounds:
- * - keep `related` a story of its own that quotes ONE whole paragraph of a wire story verbatim,
- *   compared with the wire and with three edited copies of it (a paragraph dropped, 1–3% of the
- *   words changed): the self-made cases of test/detect/archive.test.ts and 40 more wire stories
- *   and stories of the test corpus, each with paragraph 1 or 2 of the wire among its own
- *   paragraphs — held at a score ≤ QUOTING_CEILING, a margin under `derived`. A paste of several
- *   paragraphs is left to the data, whose labels call it derived;
- * - keep the fixture rewrite (000 ↔ 001) `derived`, aligned by paragraphs and, with its breaks
- *   removed (and 001's pasted-twice block left out, as in test/align/compare.test.ts), by
- *   sentences — held at a score ≥ REWRITE_FLOOR.
- */
-const QUOTING_CEILING = 0.45;
-const REWRITE_FLOOR = 0.55;
-const quotingTexts: { wire: string; story: string }[] = [
-  ...[[60, 201, 1, 4], [90, 91, 2, 5]].map(([w, s, p, at]) => ({ w: w!, s: s!, p: p!, at: at! })),
-  ...Array.from({ length: 40 }, (_, k) => ({ w: 60 + k, s: 200 + k, p: 1 + (k % 2), at: 4 })),
-].map(({ w, s, p, at }) => {
-  const wire = newsArticle(w);
-  const own = newsArticle(s).paragraphs;
-  const cut = Math.min(at, own.length - 1);
-  const story = [...own.slice(0, cut), wire.paragraphs[p]!, ...own.slice(cut)].join('\n\n');
-  return [wire.text, ...[1, 2, 3].map((seed) => editedCopy(wire, seed, 0.01 * seed).text)].map((source) => ({ wire: source, story }));
-}).flat();
-const quotingAt = (quoteDiscount: number): ScoreFeatures[] => quotingTexts.map((q) => compare(q.wire, q.story, { quoteDiscount }).features);
-const fixtures = loadFixtures();
-const flatA = fixtures.get('000')!.replace(/\s+/g, ' ');
-const flatB = splitParagraphs(fixtures.get('001')!).filter((p) => p.index < 8 || p.index > 13).map((p) => p.text).join(' ');
-const rewritesAt = (quoteDiscount: number): ScoreFeatures[] =>
-  [compare(fixtures.get('000')!, fixtures.get('001')!, { quoteDiscount }), compare(flatA, flatB, { quoteDiscount })].map((c) => c.features);
-/** The page model's linear predictor at which the mixed score of `f` reaches `score`. */
-function predictorAt(f: ScoreFeatures, score: number): number {
-  const p = (score - f.shortness * f.coverageMax) / (1 - f.shortness);
-  if (!(p > 0 && p < 1)) throw new Error(`a bounded case cannot be held at ${score} by the page model (shortness ${f.shortness}, coverageMax ${f.coverageMax})`);
-  return Math.log(p / (1 - p));
-}
-const boundsOf = (quoting: readonly ScoreFeatures[], rewrites: readonly ScoreFeatures[], features: readonly PageFeature[]): Bound[] => [
-  ...quoting.map((f) => ({ x: features.map((k) => f[k]), zMax: predictorAt(f, QUOTING_CEILING) })),
-  ...rewrites.map((f) => ({ x: features.map((k) => f[k]), zMin: predictorAt(f, REWRITE_FLOOR) })),
-];
-
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const samplesOf = (rows: readonly Row[], features: readonly PageFeature[]): Sample[] => rows.map((p) => ({ x: features.map((k) => p.f[k]), y: p.y as 0 | 1 }));
-const mixed = (m: LogisticModel, features: readonly PageFeature[], f: ScoreFeatures): number =>
-  f.shortness * f.coverageMax + (1 - f.shortness) * predict(m, features.map((k) => f[k]));
-
-/**
- * Cross-validated accuracy (mean over 10 fold seeds of 5-fold CV) of the mixed score with a page
- * model on `features`, each fold's model fitted within the bounds (none when `bounds` is empty).
- */
-function cvAccuracy(rows: readonly Row[], features: readonly PageFeature[], l2: number, bounds: readonly Bound[]): number {
-  const samples = samplesOf(rows, features);
-  let sum = 0;
-  for (const seed of SEEDS) {
-    const fold = folds(samples, 5, seed);
-    let right = 0;
-    for (let k = 0; k < 5; k++) {
-      const m = fitLogisticWithin(samples.filter((_, i) => fold[i] !== k), bounds, { l2 });
-      rows.forEach((p, i) => {
-        if (fold[i] === k && (mixed(m, features, p.f) >= 0.5 ? 1 : 0) === p.y) right++;
-      });
-    }
-    sum += right / rows.length;
-  }
-  return sum / SEEDS.length;
-}
-const modelOf = (rows: readonly Row[], features: readonly PageFeature[], l2: number, bounds: readonly Bound[]): ScoreModel => {
-  const fitted = fitLogisticWithin(samplesOf(rows, features), bounds, { l2 });
-  const weights = Object.fromEntries(ALL_FEATURES.map((k) => [k, features.includes(k) ? round(fitted.weights[features.indexOf(k)]!) : 0]));
-  return { intercept: round(fitted.intercept), weights: weights as ScoreModel['weights'] };
-};
 const wrong = (m: ScoreModel, rows: readonly Row[]): Row[] => rows.filter((r) => (relationScore(r.f, m) >= 0.5 ? 1 : 0) !== r.y);
 const at = (m: ScoreModel, rows: readonly Row[]): number => 1 - wrong(m, rows).length / rows.length;
 
@@ -165,10 +87,9 @@ type Choice = { cv: number; model: ScoreModel; features: readonly PageFeature[];
 let best: Choice | undefined;
 for (const quoteDiscount of QUOTE_DISCOUNTS) {
   const rows = featuresAt(quoteDiscount);
-  const quoting = quotingAt(quoteDiscount);
-  const rewrites = rewritesAt(quoteDiscount);
+  const { quoting, rewrites } = boundedCases(quoteDiscount);
   for (const c of CANDIDATES) {
-    const bounds = boundsOf(quoting, rewrites, c.features);
+    const bounds = boundsOf({ quoting, rewrites }, c.features);
     const cv = cvAccuracy(rows.pages, c.features, c.l2, bounds);
     const m = modelOf(rows.pages, c.features, c.l2, bounds);
     const fixture = Math.min(...rewrites.map((f) => relationScore(f, m)));
@@ -185,6 +106,7 @@ const unconstrained = modelOf(best.rows.pages, best.features, best.l2, []);
 console.log(`chosen: discount ${best.quoteDiscount}, ${best.features.join(', ')} (L2 ${best.l2}), CV ${best.cv.toFixed(3)}`);
 console.log(`  QUOTE_DISCOUNT = ${best.quoteDiscount}`);
 console.log(`  DEFAULT_SCORE_MODEL = { intercept: ${best.model.intercept}, weights: ${JSON.stringify(best.model.weights)} }`);
+if (best.l2 !== DEFAULT_RECIPE.l2 || best.features.join() !== DEFAULT_RECIPE.features.join()) console.log(`  DEFAULT_RECIPE (bench/lib/score-fit.ts) = { features: [${best.features.join(', ')}], l2: ${best.l2} }`);
 console.log(`fitted on all: accuracy provenance ${at(best.model, best.rows.pages).toFixed(3)}, MSRP ${at(best.model, best.rows.sentences).toFixed(3)}; misjudged: ${wrong(best.model, best.rows.pages).map((r) => `${r.id} ${relationScore(r.f, best!.model).toFixed(2)}`).join(', ') || 'none'}`);
 console.log(
   `the same fit without the bounds: CV ${cvAccuracy(best.rows.pages, best.features, best.l2, []).toFixed(3)}, in-sample ${at(unconstrained, best.rows.pages).toFixed(3)}, ` +
