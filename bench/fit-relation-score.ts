@@ -17,7 +17,7 @@
  * into DEFAULT_RECIPE when it changes). Step 2 uses the strength model in the code, so rerun after
  * changing step 1's coefficients.
  *
- *   npx tsx bench/fit-relation-score.ts
+ *   npx tsx bench/fit-relation-score.ts [--nested]
  */
 import { compare, DEFAULT_ALIGN_OPTIONS } from '../src/index.js';
 import { backgroundRarity } from '../src/align/rarity.js';
@@ -28,7 +28,7 @@ import { intersectionSize } from '../src/align/similarity.js';
 import type { TextUnit } from '../src/align/units.js';
 import { loadDevData } from './lib/dev.js';
 import { accuracyAt, crossValidate, fitLogistic, type Sample } from './lib/logistic.js';
-import { ALL_FEATURES, boundedCases, boundsOf, cvAccuracy, DEFAULT_RECIPE, modelOf, pageRows, type PageFeature, type Row } from './lib/score-fit.js';
+import { ALL_FEATURES, boundedCases, boundsOf, cvAccuracy, DEFAULT_RECIPE, modelOf, nestedCvAccuracy, pageRows, type Candidate, type PageFeature, type Row } from './lib/score-fit.js';
 
 const rarity = backgroundRarity(3);
 
@@ -85,11 +85,13 @@ const at = (m: ScoreModel, rows: readonly Row[]): number => 1 - wrong(m, rows).l
 // and every quoting case related. On a tie the earlier wins (smaller discount, earlier candidate).
 type Choice = { cv: number; model: ScoreModel; features: readonly PageFeature[]; l2: number; quoteDiscount: number; rows: ReturnType<typeof featuresAt>; quoting: ScoreFeatures[]; rewrites: ScoreFeatures[] };
 let best: Choice | undefined;
+const grid: Candidate[] = [];
 for (const quoteDiscount of QUOTE_DISCOUNTS) {
   const rows = featuresAt(quoteDiscount);
   const { quoting, rewrites } = boundedCases(quoteDiscount);
   for (const c of CANDIDATES) {
     const bounds = boundsOf({ quoting, rewrites }, c.features);
+    grid.push({ rows: rows.pages, features: c.features, l2: c.l2, bounds });
     const cv = cvAccuracy(rows.pages, c.features, c.l2, bounds);
     const m = modelOf(rows.pages, c.features, c.l2, bounds);
     const fixture = Math.min(...rewrites.map((f) => relationScore(f, m)));
@@ -112,3 +114,5 @@ console.log(
   `the same fit without the bounds: CV ${cvAccuracy(best.rows.pages, best.features, best.l2, []).toFixed(3)}, in-sample ${at(unconstrained, best.rows.pages).toFixed(3)}, ` +
     `quoting cases derived ${best.quoting.filter((f) => relationScore(f, unconstrained) >= 0.5).length} of ${best.quoting.length} (max ${Math.max(...best.quoting.map((f) => relationScore(f, unconstrained))).toFixed(2)}), fixture rewrites ≥ ${Math.min(...best.rewrites.map((f) => relationScore(f, unconstrained))).toFixed(2)}`,
 );
+// the whole choice cross-validated (slow: a few minutes): npx tsx bench/fit-relation-score.ts --nested
+if (process.argv.includes('--nested')) console.log(`nested CV accuracy of the whole choice: ${nestedCvAccuracy(grid).toFixed(3)}`);

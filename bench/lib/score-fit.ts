@@ -115,3 +115,55 @@ export function modelOf(rows: readonly Row[], features: readonly PageFeature[], 
   const weights = Object.fromEntries(ALL_FEATURES.map((k) => [k, features.includes(k) ? round(fitted.weights[features.indexOf(k)]!) : 0]));
   return { intercept: round(fitted.intercept), weights: weights as ScoreModel['weights'] };
 }
+
+/** One candidate of the choice: the rows at its quote discount, its features, penalty and bounds. */
+export interface Candidate {
+  readonly rows: readonly Row[];
+  readonly features: readonly PageFeature[];
+  readonly l2: number;
+  readonly bounds: readonly Bound[];
+}
+
+/**
+ * Nested cross-validation of the whole choice (Varma & Simon, BMC Bioinformatics 2006): in each
+ * outer training fold the candidate is chosen again by an inner 5-fold CV (2 fold seeds), fitted
+ * there, and scored on the outer fold left out; mean over 5 outer fold seeds. Every candidate's
+ * rows are the same pairs in the same order.
+ */
+export function nestedCvAccuracy(grid: readonly Candidate[]): number {
+  const n = grid[0]!.rows.length;
+  const labels: Sample[] = grid[0]!.rows.map((r) => ({ x: [], y: r.y as 0 | 1 }));
+  const fit = (c: Candidate, idx: readonly number[]): LogisticModel => fitLogisticWithin(idx.map((i) => ({ x: c.features.map((k) => c.rows[i]!.f[k]), y: labels[i]!.y })), c.bounds, { l2: c.l2 });
+  const right = (c: Candidate, m: LogisticModel, i: number): boolean => (mixed(m, c.features, c.rows[i]!.f) >= 0.5 ? 1 : 0) === labels[i]!.y;
+  const inner = (c: Candidate, train: readonly number[]): number => {
+    let ok = 0;
+    for (const seed of [11, 12]) {
+      const fold = folds(train.map((i) => labels[i]!), 5, seed);
+      for (let k = 0; k < 5; k++) {
+        const m = fit(c, train.filter((_, j) => fold[j] !== k));
+        train.forEach((i, j) => {
+          if (fold[j] === k && right(c, m, i)) ok++;
+        });
+      }
+    }
+    return ok;
+  };
+  let sum = 0;
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const fold = folds(labels, 5, seed);
+    let ok = 0;
+    for (let k = 0; k < 5; k++) {
+      const train = [...Array(n).keys()].filter((i) => fold[i] !== k);
+      let best = grid[0]!;
+      let bestScore = -1;
+      for (const c of grid) {
+        const s = inner(c, train);
+        if (s > bestScore) [best, bestScore] = [c, s];
+      }
+      const m = fit(best, train);
+      for (let i = 0; i < n; i++) if (fold[i] === k && right(best, m, i)) ok++;
+    }
+    sum += ok / n;
+  }
+  return sum / 5;
+}
