@@ -34,7 +34,7 @@ export interface AlignOptions {
   derivedScore: number;
   /** `related`: score at or above this, or any aligned passage. Default 0.05. */
   relatedScore: number;
-  /** Share of an alignment's evidence the score takes off where both passages are quoted speech or an embedded post (`QUOTE_DISCOUNT`). Default 0 (off). */
+  /** Share of an alignment's evidence the score takes off where both passages are quoted speech or an embedded post (`QUOTE_DISCOUNT`, 0.8); 0 turns it off. */
   quoteDiscount: number;
   /** `near-duplicate`: score at or above this… Default 0.9. */
   nearDuplicateScore: number;

@@ -32,11 +32,10 @@ export const LIKELY_STRENGTH = 0.5;
  * Share of an alignment's evidence taken off where both passages are quoted speech or an embedded
  * social post (`quotedShare`), scaled by 1 − shortness (in a single sentence the quote is the
  * content): independent reports of one event quote the same statements and embed the same posts.
- * Off by default: with the page model fitted on undiscounted features it does not raise the
- * cross-validated accuracy (bench/fit-relation-score.ts); `DEFAULT_ALIGN_OPTIONS.quoteDiscount`
- * turns it on (0.8 is the value a refit of the page model would choose, see README).
+ * Chosen with the page model by repeated 5-fold cross-validation (bench/fit-relation-score.ts);
+ * `DEFAULT_ALIGN_OPTIONS.quoteDiscount` overrides it (0 turns it off).
  */
-export const QUOTE_DISCOUNT = 0;
+export const QUOTE_DISCOUNT = 0.8;
 
 /** Verbatim words at which `pasted` reaches 1 (about five news paragraphs). */
 export const PASTED_WORDS = 150;
@@ -49,15 +48,19 @@ export interface ScoreModel {
 
 /**
  * The default page model, fitted by bench/fit-relation-score.ts on the certain provenance-2018
- * pairs; the feature set and L2 penalty were chosen by repeated 5-fold cross-validation among
- * candidates that keep the fixture rewrite derived (see README, "How relations are decided").
+ * pairs (features with the quote discount applied). The discount, feature set and L2 penalty were
+ * chosen by repeated 5-fold cross-validation among candidates that keep the fixture rewrite
+ * derived, each fitted within bounds: a story of its own that quotes ONE whole paragraph of a wire
+ * story stays below `derived` against the wire and its copies (168 self-made cases), and the
+ * fixture rewrite stays above it, by paragraphs and by sentences (see README, "How relations are
+ * decided").
  * Every weight is ≥ 0, so more coverage, strength, rarity, verbatim text or order never lowers the
  * score: verbatim copy ≥ light edit ≥ heavy rewrite ≥ independent report ≥ unrelated. Order adds
  * evidence but gates nothing: a rewrite with its paragraphs moved keeps its coverage.
  */
 export const DEFAULT_SCORE_MODEL: ScoreModel = Object.freeze({
-  intercept: -4.91,
-  weights: Object.freeze({ coverageMax: 0.79, coverageMin: 5.93, coverageLikely: 0.1, verbatim: 0, rareShared: 3.05, ordered: 6.37, pasted: 3.59 }),
+  intercept: -7.29,
+  weights: Object.freeze({ coverageMax: 1.22, coverageMin: 2.45, coverageLikely: 15.92, verbatim: 0, rareShared: 2.06, ordered: 0, pasted: 2.74 }),
 });
 
 /**

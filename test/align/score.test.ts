@@ -79,7 +79,7 @@ describe('relations on the kinds of text real news has (self-made cases)', () =>
     expect(weight(shingles(tokenize('quendale harbour dredging'), 3)[0]!)).toBe(1);
   });
 
-  it('with a quote discount, two independent reports sharing the same quoted statement and embedded post are not derived; the same passages as narrative are', () => {
+  it('with the quote discount (on by default), two independent reports sharing the same quoted statement and embedded post are not derived; the same passages as narrative are', () => {
     const statement = 'We will not reopen the northern pier until every pillar has been inspected by engineers from outside the city, and the council has paid for the repairs';
     const post = 'Proud of the harbour crews who worked through the night at Velmora pier. The ferry service resumes on Monday morning. pic.twitter.com/x1y2z3';
     const signature = '— Mara Quell (@maraquell) March 4, 2026';
@@ -91,6 +91,7 @@ describe('relations on the kinds of text real news has (self-made cases)', () =>
     const quoted = compare(reportA, reportB, { quoteDiscount: 0.8 });
     expect(quoted.alignments.length).toBeGreaterThanOrEqual(2);
     expect(REUSE).not.toContain(quoted.relation);
+    expect(compare(reportA, reportB).score).toBe(quoted.score); // 0.8 is the default
     // control: the same shared words, as the writer's own narrative, are copying
     const narrative = (text: string): string => text.replace(/"/g, '').replace(/pic\.twitter\.com\/\w+/, '').replace(signature, '');
     const copied = compare(narrative(reportA), narrative(reportB), { quoteDiscount: 0.8 });
