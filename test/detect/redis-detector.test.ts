@@ -17,7 +17,7 @@ import {
   redisDetectorStorage,
   type RedisDetectorStorage,
 } from '../../src/index.js';
-import { redisStoreKeys } from '../../src/detect/redis-store.js';
+import { redisStoreKeys } from '../../src/storage/redis/article-store.js';
 import { saturatedShingles } from '../../src/index/passage-saturation.js';
 import { expected } from '../helpers/expected.js';
 import { fixtureTexts, ROOT } from '../helpers/fixtures.js';

@@ -2,16 +2,16 @@
  * One call that puts a whole Detector in Redis — document LSH index, passage index and articles
  * under one prefix, over one connection — so that any number of worker processes share it.
  */
-import { RedisPassageStorage } from '../index/redis-passage-storage.js';
-import { commandTimeoutOf, isCluster, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
-import { DEFAULT_SHARDS, sharedClient } from '../index/redis-sharded.js';
-import { RedisStorage } from '../index/redis-storage.js';
-import { ShardedPassageStorage } from '../index/sharded-passage-storage.js';
-import { ShardedStorage } from '../index/sharded-storage.js';
-import { assertShards, shardPrefix } from '../index/shards.js';
-import { assertOptions } from '../validate.js';
-import { RedisDetectorStore } from './redis-store.js';
-import { ShardedDetectorStore } from './sharded-store.js';
+import { RedisPassageStorage } from './passage-storage.js';
+import { commandTimeoutOf, isCluster, type RedisClient, type RedisConnectionOptions } from './connection.js';
+import { DEFAULT_SHARDS, sharedClient } from './sharded.js';
+import { RedisStorage } from './lsh-storage.js';
+import { ShardedPassageStorage } from '../../index/sharded-passage-storage.js';
+import { ShardedStorage } from '../../index/sharded-storage.js';
+import { assertShards, shardPrefix } from '../../index/shards.js';
+import { assertOptions } from '../../validate.js';
+import { RedisDetectorStore } from './article-store.js';
+import { ShardedDetectorStore } from './sharded-article-store.js';
 
 /** Options of `redisDetectorStorage`: give `client`, `url` or `cluster`, and a prefix. */
 export interface RedisDetectorStorageOptions extends RedisConnectionOptions {

@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
-import { assertInteger, assertOptions, assertString } from '../validate.js';
-import { RedisConnection, beforeScore, bufferToU32s, checkConnectionOptions, u32sToBuffer, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
-import type { Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
+import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, NeardupError, StorageError, describe } from '../../errors.js';
+import { assertInteger, assertOptions, assertString } from '../../validate.js';
+import { RedisConnection, beforeScore, bufferToU32s, checkConnectionOptions, u32sToBuffer, type RedisClient, type RedisConnectionOptions } from './connection.js';
+import type { Candidate, LshStorage, StorageLayout, StoredDocument } from '../../index/storage.js';
 
 // Constants -----------------------------------------------------------------------------------
 

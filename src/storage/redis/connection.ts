@@ -4,8 +4,8 @@
  * errors wrapped in `StorageError` messages that say what to check.
  */
 import type { Cluster, Redis } from 'ioredis';
-import { InvalidArgumentError, MissingDependencyError, NeardupError, StorageError, describe } from '../errors.js';
-import { assertString } from '../validate.js';
+import { InvalidArgumentError, MissingDependencyError, NeardupError, StorageError, describe } from '../../errors.js';
+import { assertString } from '../../validate.js';
 
 /**
  * An ioredis client — `new Redis()` or a Redis Cluster client `new Cluster([...])` from 'ioredis' —

@@ -2,13 +2,13 @@
  * Sharded Redis storages for a Redis Cluster: S shards, shard i under the hash tag `{prefix:sNN}`
  * (one slot, so each document's scripts run on one node), spread over the masters by slot.
  */
-import { assertOptions } from '../validate.js';
-import { checkConnectionOptions, commandTimeoutOf, createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
-import { RedisPassageStorage } from './redis-passage-storage.js';
-import { RedisStorage } from './redis-storage.js';
-import { ShardedPassageStorage } from './sharded-passage-storage.js';
-import { ShardedStorage } from './sharded-storage.js';
-import { assertShards, shardPrefix } from './shards.js';
+import { assertOptions } from '../../validate.js';
+import { checkConnectionOptions, commandTimeoutOf, createRedisClient, type RedisClient, type RedisConnectionOptions } from './connection.js';
+import { RedisPassageStorage } from './passage-storage.js';
+import { RedisStorage } from './lsh-storage.js';
+import { ShardedPassageStorage } from '../../index/sharded-passage-storage.js';
+import { ShardedStorage } from '../../index/sharded-storage.js';
+import { assertShards, shardPrefix } from '../../index/shards.js';
 
 /** Default shard count: enough hash tags to spread over a few masters, few enough to fan out cheaply. */
 export const DEFAULT_SHARDS = 16;

@@ -3,10 +3,10 @@
  * its record live in one shard; a pair whose two articles live in different shards is written at
  * both ends, each end only while its article exists, and cleaned from the far end on delete.
  */
-import { InvalidArgumentError } from '../errors.js';
-import { ShardSet } from '../index/shard-set.js';
-import type { RedisDetectorStore } from './redis-store.js';
-import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { ShardSet } from '../../index/shard-set.js';
+import type { RedisDetectorStore } from './article-store.js';
+import type { DetectorStore, PairEdge, StoredArticle } from '../../detect/store.js';
 
 /** The members of `RedisDetectorStore` a sharded store uses. */
 export type ShardableDetectorStore = Pick<

@@ -3,9 +3,9 @@
  * listed shingle, a set of saturated (boilerplate) shingles, each document's shingles in a hash.
  * Adds and removals are single Lua scripts, so saturation is decided atomically across writers.
  */
-import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
-import { assertId, assertInteger, assertOptions, assertString, isValidId } from '../validate.js';
-import type { PassageLayout, PassageStorage } from './passage-storage.js';
+import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../../errors.js';
+import { assertId, assertInteger, assertOptions, assertString, isValidId } from '../../validate.js';
+import type { PassageLayout, PassageStorage } from '../../index/passage-storage.js';
 import {
   RedisConnection,
   beforeScore,
@@ -14,7 +14,7 @@ import {
   timeScore,
   u32sToBuffer,
   type RedisConnectionOptions,
-} from './redis-connection.js';
+} from './connection.js';
 
 /** Version of the key layout below; stored in `{prefix}:layout` and checked by `open()`. */
 export const REDIS_PASSAGE_LAYOUT_VERSION = 1;

@@ -3,11 +3,11 @@
  * pairs: each article a hash, each article's pairs a hash keyed by the other article, the ids a
  * sorted set. Deleting an article and recording pairs are Lua scripts, atomic with each other.
  */
-import { InvalidArgumentError, StorageError, describe } from '../errors.js';
-import { RedisConnection, checkConnectionOptions, type RedisConnectionOptions } from '../index/redis-connection.js';
-import { assertId, assertOptions, assertString, isValidId } from '../validate.js';
-import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
-import type { Direction, Relation } from '../align/relation.js';
+import { InvalidArgumentError, StorageError, describe } from '../../errors.js';
+import { RedisConnection, checkConnectionOptions, type RedisConnectionOptions } from './connection.js';
+import { assertId, assertOptions, assertString, isValidId } from '../../validate.js';
+import type { DetectorStore, PairEdge, StoredArticle } from '../../detect/store.js';
+import type { Direction, Relation } from '../../align/relation.js';
 
 /** Version of the key layout below; stored in `{prefix}:layout` and checked on first use. */
 export const REDIS_STORE_LAYOUT_VERSION = 1;
