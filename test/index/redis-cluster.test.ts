@@ -7,7 +7,8 @@
 import { Cluster } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, StorageError, redisDetectorStorage, shardedRedisPassageStorage, shardedRedisStorage, type ShardedStorage } from '../../src/index.js';
-import { shardOf, shardPrefix } from '../../src/index/shards.js';
+import { shardOf } from '../../src/index/shards.js';
+import { shardPrefix } from '../../src/storage/redis/sharded.js';
 import { clusterUnavailable, startCluster } from '../helpers/redis-cluster.js';
 import { storeBehaviour } from '../detect/store-behaviour.js';
 import { lshBehaviour } from './lsh-behaviour.js';
