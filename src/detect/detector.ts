@@ -21,7 +21,7 @@ import { MinHasher } from '../sketch/minhash.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
 import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
-import { templatePair, withoutTemplate } from './template-pair.js';
+import { asTemplateMatch, isTemplateMatch, mayBeTemplate, templateShape, type TemplateShape } from './template-pair.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.js';
 import { resolveLimits } from '../align/limits.js';
@@ -510,13 +510,12 @@ export class Detector {
       }
       return p;
     };
-    const storage = this.passages.storage;
-    const df = typeof storage.documentFrequency === 'function' ? (h: number) => storage.documentFrequency!(h) : undefined;
+    const templates = await this.templateEdges(edges, articles, prep);
     return buildClusters(articles, edges, {
       excluded: (id) => this.isLowContent(prep(id)),
       credits: (id) => prep(id).credits.length > 0,
       // pairs linked before their template became common in the archive
-      unlinked: (e) => df !== undefined && e.relation !== 'duplicate' && templatePair(prep(e.a), prep(e.b), df),
+      unlinked: (e) => templates.has(e),
     });
   }
 
@@ -725,7 +724,7 @@ export class Detector {
       verified.add(id);
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const c = this.templateAware(
+      const c = await this.templateAware(
         comparePrepared(query.prepared, other.prepared, this.align, { isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity }),
         query.prepared,
         other.prepared,
@@ -768,10 +767,42 @@ export class Detector {
    * The comparison with template matches (what the texts share is common in this archive, what
    * they do not is names and numbers) made `related`; see template-pair.ts.
    */
-  private templateAware(c: Comparison, query: PreparedText, other: PreparedText): Comparison {
+  private async templateAware(c: Comparison, query: PreparedText, other: PreparedText): Promise<Comparison> {
+    const frequencies = this.frequencies();
+    if (!frequencies || !mayBeTemplate(c)) return c;
+    const shape = templateShape(query, other);
+    if (!shape) return c;
+    return isTemplateMatch(shape, await frequencies(shape.shared)) ? asTemplateMatch(c) : c;
+  }
+
+  /**
+   * The linking pairs (duplicates aside) that match by a template the archive now knows to be
+   * common: the frequencies of every shared shingle of the template-like pairs in one call.
+   */
+  private async templateEdges(edges: readonly PairEdge[], articles: ReadonlyMap<string, StoredArticle>, prep: (id: string) => PreparedText): Promise<Set<PairEdge>> {
+    const out = new Set<PairEdge>();
+    const frequencies = this.frequencies();
+    if (!frequencies) return out;
+    const shapes: [PairEdge, TemplateShape][] = [];
+    for (const e of edges) {
+      if (e.relation === 'duplicate' || !LINKING_RELATIONS.has(e.relation) || !articles.has(e.a) || !articles.has(e.b)) continue;
+      const shape = templateShape(prep(e.a), prep(e.b));
+      if (shape) shapes.push([e, shape]);
+    }
+    if (shapes.length === 0) return out;
+    const all = Uint32Array.from(new Set(shapes.flatMap(([, s]) => [...s.shared]))).sort();
+    const freqs = await frequencies(all);
+    const of = new Map<number, number>();
+    all.forEach((h, i) => of.set(h, freqs[i]!));
+    for (const [e, shape] of shapes) if (isTemplateMatch(shape, Float64Array.from(shape.shared, (h) => of.get(h)!))) out.add(e);
+    return out;
+  }
+
+  /** The passage storage's document frequencies, if it keeps them (see PassageStorage.documentFrequencies). */
+  private frequencies(): ((shingles: Uint32Array) => Promise<Float64Array>) | undefined {
     const storage = this.passages.storage;
-    if (typeof storage.documentFrequency !== 'function') return c;
-    return withoutTemplate(c, query, other, (h) => storage.documentFrequency!(h));
+    if (typeof storage.documentFrequencies !== 'function') return undefined;
+    return async (shingles) => (shingles.length === 0 ? new Float64Array(0) : storage.documentFrequencies!(shingles));
   }
 
   /** Articles that `id` has a linking pair with, and whether it was added after them (none if the store cannot say). */

@@ -9,9 +9,6 @@
  */
 import type { Comparison } from '../align/compare.js';
 
-/** Documents of the archive holding a shingle (Infinity past the boilerplate cap). */
-export type ShingleFrequency = (shingle: number) => number;
-
 /** A shingle held by more than this many articles is a template or stock phrase. */
 export const COMMON_DOCS = 8;
 /** A shingle held by at most this many articles is specific to them. */
@@ -26,32 +23,39 @@ export const TEMPLATE_COMMON_SHARE = 0.5;
 export const TEMPLATE_LOW_PLAIN = 0.5;
 
 /**
- * Of two sorted shingle sets: the share of the smaller found in the larger (`plain`), and the
- * share of those shared shingles held by more than COMMON_DOCS articles (`common`), and how many
- * shared shingles are held by at most SPECIFIC_DOCS (`specific`).
+ * The shingles two sorted shingle sets share, and the share of the smaller set they make (`plain`).
  *
  * @example
  * ```ts
- * sharedPhrases(a.shingles, b.shingles, (h) => passages.documentFrequency(h)); // { plain: 0.69, common: 0.74, specific: 0 }
+ * sharedShingles(Uint32Array.of(1, 2, 3), Uint32Array.of(2, 3, 9)); // { shared: [2, 3], plain: 0.67 }
  * ```
  */
-export function sharedPhrases(a: Uint32Array, b: Uint32Array, df: ShingleFrequency): { plain: number; common: number; specific: number } {
+export function sharedShingles(a: Uint32Array, b: Uint32Array): { shared: Uint32Array; plain: number } {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  let shared = 0;
-  let common = 0;
-  let specific = 0;
+  const shared = new Uint32Array(small.length);
+  let n = 0;
   let j = 0;
   for (let i = 0; i < small.length; i++) {
     const h = small[i]!;
     while (j < large.length && large[j]! < h) j++;
-    if (j < large.length && large[j] === h) {
-      shared++;
-      const n = df(h);
-      if (n > COMMON_DOCS) common++;
-      else if (n <= SPECIFIC_DOCS) specific++;
-    }
+    if (j < large.length && large[j] === h) shared[n++] = h;
   }
-  return { plain: small.length === 0 ? 0 : shared / small.length, common: shared === 0 ? 0 : common / shared, specific };
+  return { shared: shared.subarray(0, n), plain: small.length === 0 ? 0 : n / small.length };
+}
+
+/**
+ * Of the shared shingles' document frequencies (`freqs`, in the archive): the share held by more
+ * than COMMON_DOCS articles (`common`), and how many are held by at most SPECIFIC_DOCS (`specific`).
+ */
+export function phraseCommonness(freqs: ArrayLike<number>): { common: number; specific: number } {
+  let common = 0;
+  let specific = 0;
+  for (let i = 0; i < freqs.length; i++) {
+    const n = freqs[i]!;
+    if (n > COMMON_DOCS) common++;
+    else if (n <= SPECIFIC_DOCS) specific++;
+  }
+  return { common: freqs.length === 0 ? 0 : common / freqs.length, specific };
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -76,40 +80,51 @@ export function differingWords(a: string, b: string): { words: number; numbers: 
   return out;
 }
 
-/**
- * Whether two texts match by their template only: the words that differ are mostly names and
- * numbers, and either they share nothing specific (no phrase held by at most SPECIFIC_DOCS
- * articles), or a name differs and what they share is common in the archive (or under half their
- * phrases). A correction that changes a figure keeps its names and its other figures; an edited
- * copy differs in ordinary words.
- */
-export function templatePair(a: { text: string; shingles: Uint32Array }, b: { text: string; shingles: Uint32Array }, df: ShingleFrequency): boolean {
-  const { plain, common, specific } = sharedPhrases(a.shingles, b.shingles, df);
-  if (plain >= TEMPLATE_MAX_PLAIN) return false;
-  const d = differingWords(a.text, b.text);
-  if (d.numbers + d.names < TEMPLATE_FIELD_SHARE * d.words) return false;
-  // nothing specific shared; or a name differs and what they share is the template — common
-  // phrases, or too little to be more (short items whose every phrase holds a figure)
-  return specific === 0 || (d.names > 0 && (common >= TEMPLATE_COMMON_SHARE || plain < TEMPLATE_LOW_PLAIN));
+/** What a template match is judged on, before the archive is asked: see `templateShape`. */
+export interface TemplateShape {
+  /** The shingles the two texts share (sorted): the ones whose document frequencies decide. */
+  readonly shared: Uint32Array;
+  readonly plain: number;
+  /** Some capitalized word (a name) differs. */
+  readonly nameDiffers: boolean;
 }
 
 /**
- * `c` as the Detector reports it: a near-duplicate or derived pair made of verbatim or lightly
- * edited passages (not rewrites) whose texts match by their template only becomes `related`.
- *
- * @example
- * ```ts
- * withoutTemplate(comparePrepared(a, b, o), a, b, df).relation; // 'related' for two dividend notices
- * ```
+ * The part of the template test that needs no document frequencies: undefined when the pair
+ * cannot be a template match (it shares 0.9 of its phrases or more, or under 60% of the words
+ * that differ are names and numbers), else what `isTemplateMatch` needs, with the shingles whose
+ * frequencies to ask the archive for.
  */
-export function withoutTemplate(
-  c: Comparison,
-  a: { text: string; shingles: Uint32Array },
-  b: { text: string; shingles: Uint32Array },
-  df: ShingleFrequency,
-): Comparison {
-  if (c.relation !== 'near-duplicate' && c.relation !== 'derived') return c;
+export function templateShape(a: { text: string; shingles: Uint32Array }, b: { text: string; shingles: Uint32Array }): TemplateShape | undefined {
+  const { shared, plain } = sharedShingles(a.shingles, b.shingles);
+  if (plain >= TEMPLATE_MAX_PLAIN) return undefined;
+  const d = differingWords(a.text, b.text);
+  if (d.numbers + d.names < TEMPLATE_FIELD_SHARE * d.words) return undefined;
+  return { shared, plain, nameDiffers: d.names > 0 };
+}
+
+/**
+ * Whether a pair of this shape matches by its template only, given the document frequencies of
+ * its shared shingles (`freqs[i]` of `shape.shared[i]`): either it shares nothing specific (no
+ * phrase held by at most SPECIFIC_DOCS articles), or a name differs and what it shares is common
+ * in the archive (or under half its phrases). A correction that changes a figure keeps its names
+ * and its other figures; an edited copy differs in ordinary words.
+ */
+export function isTemplateMatch(shape: TemplateShape, freqs: ArrayLike<number>): boolean {
+  const { common, specific } = phraseCommonness(freqs);
+  // nothing specific shared; or a name differs and what they share is the template — common
+  // phrases, or too little to be more (short items whose every phrase holds a figure)
+  return specific === 0 || (shape.nameDiffers && (common >= TEMPLATE_COMMON_SHARE || shape.plain < TEMPLATE_LOW_PLAIN));
+}
+
+/** Whether the Detector may judge `c` a template match: a near-duplicate or derived pair mostly of verbatim or lightly edited passages (not rewrites). */
+export function mayBeTemplate(c: Comparison): boolean {
+  if (c.relation !== 'near-duplicate' && c.relation !== 'derived') return false;
   const verbatim = c.alignments.filter((x) => x.kind !== 'rewrite').length;
-  if (verbatim * 2 < c.alignments.length || !templatePair(a, b, df)) return c;
+  return verbatim * 2 >= c.alignments.length;
+}
+
+/** `c` reported as a template match: `related`, without a direction. */
+export function asTemplateMatch(c: Comparison): Comparison {
   return { ...c, relation: 'related', direction: null, directionReason: null, directionCredit: null };
 }

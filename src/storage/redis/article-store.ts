@@ -263,6 +263,18 @@ export class RedisDetectorStore implements DetectorStore {
     return written.map((w) => w === 1);
   }
 
+  /**
+   * The pairs that involve `id`: its pair hash `{prefix}:e:{id}` (one HGETALL), which the commit
+   * script writes with the article and `delete` empties at both ends — so it holds exactly the
+   * pairs between `id` and articles that exist.
+   */
+  async edgesOf(id: string): Promise<PairEdge[]> {
+    if (!isValidId(id)) return [];
+    await this.ready();
+    const row = await this.conn.call('edgesOf', (r) => r.hgetall(this.keys.edges(id)));
+    return Object.values(row).map((json) => this.parseEdge(id, json));
+  }
+
   /** The ids paired with `id` (its pair hash's fields). */
   async partners(id: string): Promise<string[]> {
     if (!isValidId(id)) return [];

@@ -5,7 +5,7 @@
  */
 import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../../errors.js';
 import { assertId, assertInteger, assertOptions, isValidId } from '../../validate.js';
-import type { PassageLayout, PassageStorage } from '../../index/passage-storage.js';
+import type { LookupOptions, PassageLayout, PassageStorage } from '../../index/passage-storage.js';
 import {
   RedisConnection,
   beforeScore,
@@ -98,20 +98,22 @@ return {'ok'}`,
   // a saturated shingle has no posting set: SREM is a no-op there
   ...documentRemovalScripts('s', "prefix .. ':p:' .. hex(s, i)"),
   /**
-   * KEYS: layout (routes the script in a Redis Cluster). ARGV: prefix, then one u32 LE shingle set
-   * per query → per set a flat [id, count, …]. Read-only; a saturated shingle has no posting set
-   * and so adds nothing.
+   * KEYS: layout (routes the script in a Redis Cluster). ARGV: prefix, maxDocs (0: no bound), then
+   * one u32 LE shingle set per query → per set a flat [id, count, …]. Read-only; a saturated
+   * shingle has no posting set and so adds nothing; one held by more than maxDocs is skipped.
    */
   lookup: {
     keys: 1,
     lua: `${LUA_HEX}
-local prefix = ARGV[1]
+local prefix, maxDocs = ARGV[1], tonumber(ARGV[2])
 local out = {}
-for k = 2, #ARGV do
+for k = 3, #ARGV do
   local s = ARGV[k]
   local counts, order = {}, {}
   for i = 0, #s / 4 - 1 do
-    for _, id in ipairs(redis.call('SMEMBERS', prefix .. ':p:' .. hex(s, i))) do
+    local key = prefix .. ':p:' .. hex(s, i)
+    local members = (maxDocs > 0 and redis.call('SCARD', key) > maxDocs) and {} or redis.call('SMEMBERS', key)
+    for _, id in ipairs(members) do
       local c = counts[id]
       if c then counts[id] = c + 1 else counts[id] = 1; order[#order + 1] = id end
     end
@@ -272,11 +274,15 @@ export class RedisPassageStorage implements PassageStorage {
     return this.conn.call('size', (r) => r.zcard(this.keys.ids));
   }
 
-  /** For each set, the documents sharing its listed shingles, with counts: one script, one round trip. */
-  async lookup(sets: readonly Uint32Array[]): Promise<Map<string, number>[]> {
+  /**
+   * For each set, the documents sharing its listed shingles, with counts (shingles held by more
+   * than `maxDocs` documents skipped): one script, one round trip.
+   */
+  async lookup(sets: readonly Uint32Array[], options: LookupOptions = {}): Promise<Map<string, number>[]> {
     if (sets.length === 0) return [];
+    const maxDocs = options.maxDocs ?? 0;
     const replies = (await this.conn.call('lookup', (r) =>
-      this.conn.script(r, 'lookup')(this.keys.layout, this.prefix, ...sets.map((s) => u32sToBuffer(s))),
+      this.conn.script(r, 'lookup')(this.keys.layout, this.prefix, maxDocs, ...sets.map((s) => u32sToBuffer(s))),
     )) as (string | number)[][];
     return replies.map((flat) => {
       const out = new Map<string, number>();
@@ -313,6 +319,15 @@ export class RedisPassageStorage implements PassageStorage {
     if (shingles.length === 0) return new Int32Array(0);
     const counts = (await this.conn.call('holders', (r) => this.conn.script(r, 'holders')(this.keys.saturated, this.prefix, u32sToBuffer(shingles)))) as number[];
     return Int32Array.from(counts);
+  }
+
+  /**
+   * For each shingle, how many documents hold it now (Infinity once saturated): the `holders`
+   * script, one round trip. Exact at the moment the script runs, seen by every process alike.
+   */
+  async documentFrequencies(shingles: Uint32Array): Promise<Float64Array> {
+    const counts = await this.holders(shingles);
+    return Float64Array.from(counts, (n) => (n < 0 ? Infinity : n));
   }
 
   /** Every saturated (boilerplate) shingle, sorted ascending. */
