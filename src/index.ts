@@ -53,12 +53,12 @@ export { MemoryStorage } from './index/memory-storage.js';
 export type { Awaitable, Candidate, LshStorage, StorageLayout, StoredDocument } from './index/storage.js';
 export { MemoryPassageStorage } from './index/memory-passage-storage.js';
 export type { PassageLayout, PassageStorage } from './index/passage-storage.js';
-export { RedisStorage, type RedisStorageOptions } from './index/redis-storage.js';
-export { RedisPassageStorage, type RedisPassageStorageOptions } from './index/redis-passage-storage.js';
-export type { RedisClient, RedisClientOptions, RedisClusterNode, RedisConnectionOptions } from './index/redis-connection.js';
+export { RedisStorage, type RedisStorageOptions } from './storage/redis/lsh-storage.js';
+export { RedisPassageStorage, type RedisPassageStorageOptions } from './storage/redis/passage-storage.js';
+export type { RedisClient, RedisClientOptions, RedisClusterNode, RedisConnectionOptions } from './storage/redis/connection.js';
 export { ShardedStorage } from './index/sharded-storage.js';
 export { ShardedPassageStorage, type CountingPassageStorage } from './index/sharded-passage-storage.js';
-export { shardedRedisStorage, shardedRedisPassageStorage, type ShardedRedisOptions } from './index/redis-sharded.js';
+export { shardedRedisStorage, shardedRedisPassageStorage, type ShardedRedisOptions } from './storage/redis/sharded.js';
 
 // Alignment
 export {
@@ -86,9 +86,9 @@ export { dedup, dedupStream, type DedupOptions } from './detect/stream.js';
 export type { DetectorLoadOptions } from './detect/snapshot.js';
 export type { DetectorSettings } from './detect/state.js';
 export { loadDetectorFile, saveDetectorFile } from './detect/files.js';
-export { RedisDetectorStore, type RedisDetectorStoreOptions } from './detect/redis-store.js';
-export { ShardedDetectorStore, type ShardableDetectorStore } from './detect/sharded-store.js';
-export { redisDetectorStorage, type RedisDetectorStorage, type RedisDetectorStorageOptions } from './detect/redis-detector.js';
+export { RedisDetectorStore, type RedisDetectorStoreOptions } from './storage/redis/article-store.js';
+export { ShardedDetectorStore, type ShardableDetectorStore } from './storage/redis/sharded-article-store.js';
+export { redisDetectorStorage, type RedisDetectorStorage, type RedisDetectorStorageOptions } from './storage/redis/detector-storage.js';
 
 // All cores: worker threads prepare articles, one thread matches them and keeps the index
 export { addParallel, type ParallelOptions, type ParallelOutcome } from './parallel/add-parallel.js';

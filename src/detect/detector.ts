@@ -21,7 +21,7 @@ import { MinHasher } from '../sketch/minhash.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
 import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
-import { templatePair } from './template-pair.js';
+import { isTemplateMatch, templateShape, type ShingleFrequencies, type TemplateShape } from './template-pair.js';
 import { COPY_RELATIONS, countArticle, sortMatches, verifyCandidate, type VerifyContext } from './verify.js';
 import { Lru } from './lru.js';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.js';
@@ -502,13 +502,12 @@ export class Detector {
       }
       return p;
     };
-    const storage = this.passages.storage;
-    const df = typeof storage.documentFrequency === 'function' ? (h: number) => storage.documentFrequency!(h) : undefined;
+    const templates = await this.templateEdges(edges, articles, prep);
     return buildClusters(articles, edges, {
       excluded: (id) => this.isLowContent(prep(id)),
       credits: (id) => prep(id).credits.length > 0,
       // pairs linked before their template became common in the archive
-      unlinked: (e) => df !== undefined && e.relation !== 'duplicate' && templatePair(prep(e.a), prep(e.b), df),
+      unlinked: (e) => templates.has(e),
     });
   }
 
@@ -662,14 +661,7 @@ export class Detector {
         return toTime(a.publishedAt, 'article.publishedAt');
       },
       candidates: (query, selfId) => this.rankCandidates(query, selfId),
-      frequencies: (query) => {
-        const df = this.documentFrequency();
-        if (!df) return undefined;
-        const shingles = query.prepared.shingles;
-        const out = new Float64Array(shingles.length);
-        for (let i = 0; i < shingles.length; i++) out[i] = df(shingles[i]!);
-        return out;
-      },
+      frequencies: (query) => this.frequencies()?.(query.prepared.shingles),
       documents: () => this.counted.size,
       counts: () => ({ paragraphs: this.paragraphCounts.copyRows(), shingles: this.shingleCounts.copyRows() }),
       // The same commit-order insert as add(), in this id's turn; an add of the id since check() wins.
@@ -711,14 +703,14 @@ export class Detector {
     const verified = new Set<string>();
     const queue = [...ranked];
     const reach = this.options.maxCandidates;
-    const ctx = this.verifyContext(this.documentFrequency());
+    const ctx = this.verifyContext(this.frequencies());
     for (let q = 0; q < queue.length; q++) {
       const id = queue[q]!;
       if (verified.has(id)) continue;
       verified.add(id);
       const other = await this.preparedOf(id);
       if (!other) continue;
-      const m = verifyCandidate(query, id, other.prepared, ctx);
+      const m = await verifyCandidate(query, id, other.prepared, ctx);
       if (!m) continue;
       // An index entry is only an article while its record exists (another worker may be removing it).
       if (other.cached && !(await this.articles.has(id))) continue;
@@ -768,15 +760,39 @@ export class Detector {
       .map(([id]) => id);
   }
 
-  /** What verifying a candidate depends on, as the corpus stands now; `df` from `documentFrequency()`. */
-  private verifyContext(df: ((h: number) => number) | undefined): VerifyContext {
-    return { align: this.align, minContentWords: this.options.minContentWords, isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity, documentFrequency: df };
+  /** What verifying a candidate depends on, as the corpus stands now; `frequencies` from `frequencies()`. */
+  private verifyContext(frequencies: ShingleFrequencies | undefined): VerifyContext {
+    return { align: this.align, minContentWords: this.options.minContentWords, isBoilerplate: this.isLearnedBoilerplate, rarity: this.rarity, frequencies };
   }
 
-  /** The passage index's document frequency, when its storage can tell (template pairs). */
-  private documentFrequency(): ((h: number) => number) | undefined {
+  /**
+   * The linking pairs (duplicates aside) that match by a template the archive now knows to be
+   * common: the frequencies of every shared shingle of the template-like pairs in one call.
+   */
+  private async templateEdges(edges: readonly PairEdge[], articles: ReadonlyMap<string, StoredArticle>, prep: (id: string) => PreparedText): Promise<Set<PairEdge>> {
+    const out = new Set<PairEdge>();
+    const frequencies = this.frequencies();
+    if (!frequencies) return out;
+    const shapes: [PairEdge, TemplateShape][] = [];
+    for (const e of edges) {
+      if (e.relation === 'duplicate' || !LINKING_RELATIONS.has(e.relation) || !articles.has(e.a) || !articles.has(e.b)) continue;
+      const shape = templateShape(prep(e.a), prep(e.b));
+      if (shape) shapes.push([e, shape]);
+    }
+    if (shapes.length === 0) return out;
+    const all = Uint32Array.from(new Set(shapes.flatMap(([, s]) => [...s.shared]))).sort();
+    const freqs = await frequencies(all);
+    const of = new Map<number, number>();
+    all.forEach((h, i) => of.set(h, freqs[i]!));
+    for (const [e, shape] of shapes) if (isTemplateMatch(shape, Float64Array.from(shape.shared, (h) => of.get(h)!))) out.add(e);
+    return out;
+  }
+
+  /** The passage storage's document frequencies, if it keeps them (see PassageStorage.documentFrequencies). */
+  private frequencies(): ShingleFrequencies | undefined {
     const storage = this.passages.storage;
-    return typeof storage.documentFrequency === 'function' ? (h) => storage.documentFrequency!(h) : undefined;
+    if (typeof storage.documentFrequencies !== 'function') return undefined;
+    return (shingles) => (shingles.length === 0 ? new Float64Array(0) : storage.documentFrequencies!(shingles));
   }
 
   /** Articles that `id` has a linking pair with, and whether it was added after them (none if the store cannot say). */

@@ -8,5 +8,3 @@ export { dedup, dedupStream, type DedupOptions } from './stream.js';
 export { DETECTOR_SNAPSHOT_VERSION, decodeDetectorSnapshot, settingDifferences, type DecodedDetectorSnapshot, type DetectorLoadOptions } from './snapshot.js';
 export type { DetectorSettings } from './state.js';
 export { loadDetectorFile, saveDetectorFile } from './files.js';
-export { REDIS_STORE_LAYOUT_VERSION, RedisDetectorStore, redisStoreKeys, type RedisDetectorStoreOptions } from './redis-store.js';
-export { redisDetectorStorage, type RedisDetectorStorage, type RedisDetectorStorageOptions } from './redis-detector.js';

@@ -48,7 +48,7 @@ export interface DetectorPipeline<Article, Match> {
   /** The candidates of a prepared article, best evidence first, as the indexes are now. */
   candidates(query: Query, selfId: string): Promise<string[]>;
   /** Document frequency of each of the query's shingles in the passage index now; undefined if the storage cannot tell. */
-  frequencies(query: Query): Float64Array | undefined;
+  frequencies(query: Query): Float64Array | Promise<Float64Array> | undefined;
   /** Articles counted in the corpus counts now (the rarity weights' document count). */
   documents(): number;
   /** A copy of the corpus counts now. */

@@ -52,8 +52,10 @@ export interface DetectorStore {
   /** Every pair that involves a stored article. */
   edges(): Awaitable<readonly PairEdge[]>;
   /**
-   * Optional: the pairs that involve `id`. With it, `match` also verifies the earlier articles a
-   * verified copy was itself paired with, so that every copy of a story reaches its canonical.
+   * Optional: the pairs between `id` and other stored articles, as recorded (none for an unknown
+   * id) — a read of one article's pairs, not of all. With it, `match` also verifies the earlier
+   * articles a verified copy was itself paired with, so that every copy of a story reaches its
+   * canonical (and `clusterOf` finds them). The memory and Redis stores (sharded too) have it.
    */
   edgesOf?(id: string): Awaitable<readonly PairEdge[]>;
   /** Optional: many articles at once (one round trip for a remote store); undefined for absent ids. */

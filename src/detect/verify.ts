@@ -14,7 +14,8 @@ import { isBelowFloor } from './content-floor.js';
 import type { CountMinSketch } from './count-min.js';
 import type { Match } from './match.js';
 import type { Query } from './query.js';
-import { withoutTemplate, type ShingleFrequency } from './template-pair.js';
+import type { Comparison } from '../align/compare.js';
+import { asTemplateMatch, comparisonTemplateShape, isTemplateMatch, type ShingleFrequencies } from './template-pair.js';
 
 /** What verifying depends on besides the two texts: the corpus as it stood before the query. */
 export interface VerifyContext {
@@ -23,8 +24,8 @@ export interface VerifyContext {
   /** Learned site boilerplate, by paragraph key. */
   readonly isBoilerplate: (unitKey: number) => boolean;
   readonly rarity: RarityWeight;
-  /** Document frequency of the query's shingles in the passage index; none: no template check. */
-  readonly documentFrequency: ShingleFrequency | undefined;
+  /** Document frequencies of shingles in the passage index, as it stood before the query; none: no template check. */
+  readonly frequencies: ShingleFrequencies | undefined;
 }
 
 /** Relations whose earlier pairs a match follows to the canonical. */
@@ -32,11 +33,26 @@ export const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['duplicate', 'near
 
 /**
  * The match `other` (id `id`) is for `query`, or undefined when it is none: unrelated, a template
- * pair, or not an identical text while either side is below the content floor.
+ * pair (the archive asked, through `ctx.frequencies`, only for the shingles a template-like pair
+ * shares), or not an identical text while either side is below the content floor.
  */
-export function verifyCandidate(query: Query, id: string, other: PreparedText, ctx: VerifyContext): Match | undefined {
-  let c = comparePrepared(query.prepared, other, ctx.align, { isBoilerplate: ctx.isBoilerplate, rarity: ctx.rarity });
-  if (ctx.documentFrequency) c = withoutTemplate(c, query.prepared, other, ctx.documentFrequency);
+export async function verifyCandidate(query: Query, id: string, other: PreparedText, ctx: VerifyContext): Promise<Match | undefined> {
+  const c = comparePrepared(query.prepared, other, ctx.align, { isBoilerplate: ctx.isBoilerplate, rarity: ctx.rarity });
+  const shape = ctx.frequencies && comparisonTemplateShape(c, query.prepared, other);
+  const template = shape !== undefined && isTemplateMatch(shape, await ctx.frequencies!(shape.shared));
+  return matchOf(query, id, other, template ? asTemplateMatch(c) : c, ctx);
+}
+
+/** `verifyCandidate` where the frequencies are at hand (a worker thread, given them with its task). */
+export function verifyCandidateNow(query: Query, id: string, other: PreparedText, ctx: VerifyContext, frequencies: ((shingles: Uint32Array) => Float64Array) | undefined): Match | undefined {
+  const c = comparePrepared(query.prepared, other, ctx.align, { isBoilerplate: ctx.isBoilerplate, rarity: ctx.rarity });
+  const shape = frequencies && comparisonTemplateShape(c, query.prepared, other);
+  const template = shape !== undefined && isTemplateMatch(shape, frequencies!(shape.shared));
+  return matchOf(query, id, other, template ? asTemplateMatch(c) : c, ctx);
+}
+
+/** The verified comparison as a Match, or undefined (unrelated; not identical while below the content floor). */
+function matchOf(query: Query, id: string, other: PreparedText, c: Comparison, ctx: VerifyContext): Match | undefined {
   if (c.relation === 'unrelated') return undefined;
   // below the content floor on either side: only an identical text is reported
   if (c.relation !== 'duplicate' && (query.lowContent || isBelowFloor(other, ctx.minContentWords))) return undefined;

@@ -11,7 +11,6 @@ export {
   type LshQueryOptions,
 } from './lsh-index.js';
 export { MemoryStorage } from './memory-storage.js';
-export { REDIS_LAYOUT_VERSION, RedisStorage, redisKeys, type RedisStorageOptions } from './redis-storage.js';
 export {
   decodeIndexSnapshot,
   encodeIndexSnapshot,
@@ -23,11 +22,4 @@ export {
   type SnapshotExpectation,
 } from './snapshot.js';
 export type { Awaitable, Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
-export {
-  REDIS_PASSAGE_LAYOUT_VERSION,
-  RedisPassageStorage,
-  redisPassageKeys,
-  type RedisPassageStorageOptions,
-} from './redis-passage-storage.js';
 export { saturateShingles, saturatedShingles } from './passage-saturation.js';
-export type { RedisConnectionOptions } from './redis-connection.js';

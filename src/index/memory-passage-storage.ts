@@ -160,6 +160,14 @@ export class MemoryPassageStorage implements PassageStorage {
     }
   }
 
+  /** For each shingle, `documentFrequency(h)`. */
+  documentFrequencies(shingles: Uint32Array): Float64Array {
+    const out = new Float64Array(shingles.length);
+    for (let i = 0; i < shingles.length; i++) out[i] = this.documentFrequency(shingles[i]!);
+    return out;
+  }
+
+  /** How many stored documents hold shingle `h` now (Infinity once saturated). */
   documentFrequency(h: number): number {
     const at = this.find(h);
     if (at < 0) return 0;

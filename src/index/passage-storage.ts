@@ -47,8 +47,10 @@ export interface PassageStorage {
   /** Marks shingles as boilerplate: their postings are dropped and they are never listed again. */
   saturate(shingles: Uint32Array): Awaitable<void>;
   /**
-   * Optional, synchronous: how many stored documents hold shingle `h` (Infinity once saturated).
-   * With it a Detector can tell template phrases from specific ones (see `templatePair`).
+   * Optional: for each of `shingles`, how many stored documents hold it now (Infinity once
+   * saturated), in one call — one round trip for a remote storage; a sharded storage sums its
+   * shards. With it a Detector can tell template phrases from specific ones (see
+   * detect/template-pair.ts): it asks only for the shingles two template-like texts share.
    */
-  documentFrequency?(h: number): number;
+  documentFrequencies?(shingles: Uint32Array): Awaitable<Float64Array>;
 }

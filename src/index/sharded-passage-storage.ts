@@ -5,7 +5,7 @@
  * every shard. Lookups ask every shard at once; a document's counts come from its one shard.
  */
 import { StorageError } from '../errors.js';
-import type { PassageLayout, PassageStorage } from './passage-storage.js';
+import type { LookupOptions, PassageLayout, PassageStorage } from './passage-storage.js';
 import { ShardSet } from './shard-set.js';
 import type { Awaitable } from './storage.js';
 
@@ -60,10 +60,16 @@ export class ShardedPassageStorage extends ShardSet<CountingPassageStorage> impl
     return this.sum((s) => s.size());
   }
 
-  /** Every shard answers the sets in parallel; a document's counts come from its one shard. */
-  async lookup(sets: readonly Uint32Array[]): Promise<Map<string, number>[]> {
+  /**
+   * Every shard answers the sets in parallel; a document's counts come from its one shard. With
+   * `maxDocs`, a shingle held by more than maxDocs documents in all is skipped: the shingles'
+   * global counts are summed first (one more parallel round trip), and only the others are asked.
+   */
+  async lookup(sets: readonly Uint32Array[], options: LookupOptions = {}): Promise<Map<string, number>[]> {
     if (sets.length === 0) return [];
-    const parts = await Promise.all(this.shards.map((s) => s.lookup(sets)));
+    const { maxDocs } = options;
+    if (maxDocs !== undefined && this.shards.length > 1) sets = await this.withoutCommon(sets, maxDocs);
+    const parts = await Promise.all(this.shards.map((s) => s.lookup(sets, options)));
     return sets.map((_, k) => {
       const out = new Map<string, number>();
       for (const part of parts) for (const [id, n] of part[k]!) out.set(id, n);
@@ -91,9 +97,32 @@ export class ShardedPassageStorage extends ShardSet<CountingPassageStorage> impl
     return Uint32Array.from(all).sort();
   }
 
+  /** For each shingle, how many documents hold it in all shards (Infinity if saturated in any). */
+  documentFrequencies(shingles: Uint32Array): Promise<Float64Array> {
+    return this.totals(shingles);
+  }
+
+  /** Per shingle, its holders summed over the shards, Infinity if saturated in any. */
+  private async totals(shingles: Uint32Array): Promise<Float64Array> {
+    const out = new Float64Array(shingles.length);
+    if (shingles.length === 0) return out;
+    const counts = await Promise.all(this.shards.map((s) => s.holders(shingles)));
+    for (const c of counts) for (let i = 0; i < shingles.length; i++) out[i] = c[i]! < 0 ? Infinity : out[i]! + c[i]!;
+    return out;
+  }
+
   async saturate(shingles: Uint32Array): Promise<void> {
     if (shingles.length === 0) return;
     await Promise.all(this.shards.map((s) => s.saturate(shingles)));
+  }
+
+  /** The sets without the shingles held by more than `maxDocs` documents in all shards. */
+  private async withoutCommon(sets: readonly Uint32Array[], maxDocs: number): Promise<Uint32Array[]> {
+    const all = Uint32Array.from(new Set(sets.flatMap((s) => [...s])));
+    const df = await this.totals(all);
+    const common = new Set<number>();
+    all.forEach((h, i) => df[i]! > maxDocs && common.add(h));
+    return common.size === 0 ? [...sets] : sets.map((s) => s.filter((h) => !common.has(h)));
   }
 
   /** Saturates, in every shard, the shingles held by more than maxPostings documents in all. */

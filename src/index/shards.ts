@@ -1,12 +1,11 @@
 /**
  * Which shard holds a document: FNV-1a (32-bit) over the id's UTF-16 code units, modulo the shard
- * count. Shard i of prefix p keeps its keys under the Redis Cluster hash tag `{p:sNN}`, so one
- * shard is one hash slot (one node), and a document's scripts stay single-slot.
+ * count, the same in every process. (Where a shard lives is its storage's business: the Redis
+ * Cluster layout is in storage/redis/sharded.ts.)
  */
-import { InvalidArgumentError } from '../errors.js';
 import { assertInteger } from '../validate.js';
 
-/** Largest shard count (two decimal digits in the hash tag). */
+/** Largest shard count (two decimal digits in a Redis Cluster hash tag). */
 export const MAX_SHARDS = 99;
 
 /**
@@ -22,21 +21,6 @@ export function shardOf(id: string, count: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return (h >>> 0) % count;
-}
-
-/**
- * The key prefix of shard `i`: `{prefix:s07}` — the braces are a Redis Cluster hash tag.
- *
- * @example
- * ```ts
- * shardPrefix('news', 7); // '{news:s07}'
- * ```
- */
-export function shardPrefix(prefix: string, i: number): string {
-  if (prefix.includes('{') || prefix.includes('}')) {
-    throw new InvalidArgumentError(`a sharded prefix must not contain braces (got ${JSON.stringify(prefix)}); neardup adds the hash tag {prefix:sNN} itself`);
-  }
-  return `{${prefix}:s${String(i).padStart(2, '0')}}`;
 }
 
 /** Checks a shard count. */

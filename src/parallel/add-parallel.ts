@@ -191,7 +191,7 @@ async function* addChecked<A extends Article>(
       if (!reply.ok) throw receivedError(reply.error);
       const query = decodeQuery(reply.buffer, params, settings.align);
       const ranked = await pipe.candidates(query, id);
-      const request = { kind: 'verify' as const, version: entries.length, documents: pipe.documents(), query: reply.buffer, frequencies: ranked.length > 0 ? pipe.frequencies(query) : undefined };
+      const request = { kind: 'verify' as const, version: entries.length, documents: pipe.documents(), query: reply.buffer, frequencies: ranked.length > 0 ? await pipe.frequencies(query) : undefined };
       const candidates = ranked.length > 0 ? await candidatesOf(pipe, ranked, entryOf) : [];
       if (stopped) return;
       await pipe.index(slot.article, query, true); // counted by the workers: see settleCounts

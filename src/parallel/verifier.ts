@@ -10,7 +10,7 @@ import { backgroundRarity, corpusRarity } from '../align/rarity.js';
 import { CountMinSketch } from '../detect/count-min.js';
 import type { Match } from '../detect/detector.js';
 import type { CountsSnapshot, PipelineSettings } from '../detect/pipeline.js';
-import { countArticle, verifyCandidate, type VerifyContext } from '../detect/verify.js';
+import { countArticle, verifyCandidateNow, type VerifyContext } from '../detect/verify.js';
 import { CorruptDataError } from '../errors.js';
 import type { SignatureParams } from '../sketch/signature.js';
 import { decodeQuery } from './shared-query.js';
@@ -89,13 +89,15 @@ export class Verifier {
       minContentWords: s.minContentWords,
       isBoilerplate: (key) => this.paragraphs.estimate(key) >= s.boilerplateDocs,
       rarity: corpusRarity(this.background, (h) => this.shingles.estimate(h), () => documents),
-      documentFrequency: request.frequencies && frequencyOf(query.prepared.shingles, request.frequencies),
+      frequencies: undefined, // given below, at hand
     };
+    const df = request.frequencies && frequencyOf(query.prepared.shingles, request.frequencies);
+    const frequencies = df && ((shingles: Uint32Array) => Float64Array.from(shingles, df));
     const out: VerifyResult = [];
     for (const c of request.candidates) {
       const other = c.missing ? undefined : c.text !== undefined ? prepareText(c.text, s.align, c.publishedAt) : this.byId.get(c.id);
       if (!other && !c.missing) throw new CorruptDataError(`verify task names ${c.id}, which this worker was never sent; owner and workers lost step`);
-      const m = other ? verifyCandidate(query, c.id, other, ctx) : undefined;
+      const m = other ? verifyCandidateNow(query, c.id, other, ctx, frequencies) : undefined;
       out.push(m ?? null);
       if (m && query.lowContent) break;
     }

@@ -1,5 +1,6 @@
 /**
- * A Detector shared through Redis: the DetectorStore suite on RedisDetectorStore, two worker
+ * A Detector shared through Redis: the DetectorStore suite on RedisDetectorStore (unsharded and
+ * sharded), the archive suite (templates, clusters, every copy reachable) as on memory, two worker
  * processes adding, matching, clustering, removing and expiring on one detector, and snapshots
  * loaded into (and saved from) Redis storage.
  * Needs Redis at REDIS_URL (default 127.0.0.1:6379); skips with a warning without it, unless CI is set.
@@ -17,13 +18,14 @@ import {
   redisDetectorStorage,
   type RedisDetectorStorage,
 } from '../../src/index.js';
-import { redisStoreKeys } from '../../src/detect/redis-store.js';
+import { redisStoreKeys } from '../../src/storage/redis/article-store.js';
 import { saturatedShingles } from '../../src/index/passage-saturation.js';
 import { expected } from '../helpers/expected.js';
 import { fixtureTexts, ROOT } from '../helpers/fixtures.js';
 import { newsCorpus } from '../helpers/corpus.js';
 import { deleteKeys, REDIS_URL, redisUnreachable } from '../index/redis-worker.js';
 import type { WorkerRequest } from './redis-detector-worker.js';
+import { archiveBehaviour } from './archive-behaviour.js';
 import { storeBehaviour } from './store-behaviour.js';
 
 const RUN = `neardup-test-detector:${process.pid}:${Date.now()}`;
@@ -95,6 +97,9 @@ if (unreachable !== undefined && process.env.CI) {
   });
 
   storeBehaviour('RedisDetectorStore', () => track(new RedisDetectorStore({ client, prefix: freshPrefix() })));
+  storeBehaviour('sharded RedisDetectorStore on one Redis', async () => (await redisDetectorStorage({ client, prefix: freshPrefix(), shards: 3 })).articles);
+  archiveBehaviour('Redis', async () => track(await redisDetectorStorage({ client, prefix: freshPrefix() })));
+  archiveBehaviour('sharded Redis (3 shards on one node)', async () => track(await redisDetectorStorage({ client, prefix: freshPrefix(), shards: 3 })));
 
   describe('RedisDetectorStore specifics', () => {
     it('keeps the documented key layout and refuses foreign prefixes', async () => {

@@ -50,10 +50,21 @@ export function storeBehaviour(name: string, makeStore: () => DetectorStore | Pr
       expect(sortPairs(await store.edges())).toEqual(sortPairs([edge('b', 'a'), edge('c', 'a', 'related'), edge('c', 'b', 'near-duplicate')]));
       await store.putEdges([edge('b', 'a', 'duplicate')]); // a later verdict replaces the pair
       expect(sortPairs(await store.edges())).toContainEqual(edge('b', 'a', 'duplicate'));
+      // one article's pairs, read alone
+      expect(sortPairs(await store.edgesOf!('a'))).toEqual(sortPairs([edge('b', 'a', 'duplicate'), edge('c', 'a', 'related')]));
+      expect(sortPairs(await store.edgesOf!('b'))).toEqual(sortPairs([edge('b', 'a', 'duplicate'), edge('c', 'b', 'near-duplicate')]));
+      expect(await store.edgesOf!('d')).toEqual([]);
+      expect(await store.edgesOf!('ghost')).toEqual([]);
       expect(await store.delete('a')).toBe(true);
       expect(sortPairs(await store.edges())).toEqual([edge('c', 'b', 'near-duplicate')]);
+      expect(await store.edgesOf!('c')).toEqual([edge('c', 'b', 'near-duplicate')]);
+      expect(await store.edgesOf!('a')).toEqual([]);
       await store.put(article('a'));
       expect((await store.edges()).length).toBe(1); // a re-added article starts without pairs
+      await store.put(article('e'), [edge('e', 'b', 'derived'), edge('e', 'gone')]); // the commit: article and its pairs at once
+      expect(await store.edgesOf!('e')).toEqual([edge('e', 'b', 'derived')]);
+      expect(sortPairs(await store.edgesOf!('b'))).toEqual(sortPairs([edge('c', 'b', 'near-duplicate'), edge('e', 'b', 'derived')]));
+      await store.delete('e');
       await store.put(article('c', { text: 'corrected' }));
       expect((await store.edges()).length).toBe(1); // replacing a record keeps its pairs
       await store.putEdges([]);

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { Detector, InvalidArgumentError, RedisDetectorStore, RedisStorage, redisDetectorStorage, StorageError, type RedisDetectorStorage } from '../../src/index.js';
-import { DEFAULT_COMMAND_TIMEOUT_MS } from '../../src/index/redis-connection.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS } from '../../src/storage/redis/connection.js';
 import { rng } from '../helpers/random.js';
 import { noRedisServer, TestRedis } from './redis-server.js';
 

@@ -52,6 +52,11 @@ export class PassageModel {
     return out;
   }
 
+  /** Documents holding `h` now; Infinity once saturated. */
+  frequency(h: number): number {
+    return this.saturated.has(h) ? Infinity : (this.holders.get(h)?.size ?? 0);
+  }
+
   removeOlderThan(time: number): number {
     let n = 0;
     for (const [id, d] of [...this.docs]) if (d.time !== undefined && d.time < time && this.remove(id)) n++;
@@ -126,6 +131,21 @@ export function passageBehaviour(name: string, makeStorage: () => PassageStorage
       expect((await index.lookup([set(20)]))[0]!.size).toBe(2);
       await index.add('r', set(20));
       expect((await index.lookup([set(20)]))[0]!.size).toBe(0);
+    });
+
+    it('tells document frequencies in one call, and skips in a lookup the shingles held by more than lookupMaxDocs documents in all', async () => {
+      const storage = await makeStorage();
+      const index = new PassageIndex({ maxPostings: 4, storage, lookupMaxDocs: 2 });
+      for (const [id, own] of [['a', 2], ['b', 3], ['c', 4]] as const) await index.add(id, set(1, own, 50));
+      for (const [id, own] of [['d', 5], ['e', 6]] as const) await index.add(id, set(1, own));
+      await index.remove('e'); // shingle 1 saturated (5 holders > 4), and stays so
+      await index.remove('d');
+      expect(Array.from(await storage.documentFrequencies!(set(1, 2, 50, 99)))).toEqual([Infinity, 1, 3, 0]);
+      // 50 is held by a, b, c (more than 2): skipped; 2 and 3 are specific
+      expect(sorted((await index.lookup([set(2, 3, 50)]))[0])).toEqual(new Map([['a', 1], ['b', 1]]));
+      await index.remove('c');
+      expect(sorted((await index.lookup([set(50)]))[0])).toEqual(new Map([['a', 1], ['b', 1]]));
+      expect(Array.from(await storage.documentFrequencies!(set()))).toEqual([]);
     });
 
     it('removes documents, reuses slots, and refuses duplicate ids', async () => {
@@ -284,6 +304,7 @@ export function passageBehaviour(name: string, makeStorage: () => PassageStorage
           const queries = [shingles(), shingles()];
           const found = await index.lookup(queries);
           queries.forEach((q, k) => expect(sorted(found[k])).toEqual(sorted(model.lookup(q))));
+          expect(Array.from(await index.storage.documentFrequencies!(queries[0]!))).toEqual(Array.from(queries[0]!, (h) => model.frequency(h)));
         }
       }
       expect(await index.size()).toBe(model.docs.size);

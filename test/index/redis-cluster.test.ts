@@ -1,14 +1,16 @@
 /**
  * The sharded layout on a real Redis Cluster (three masters started here, stopped by PID): the
- * LSH, passage and article-store behaviour suites, four writer processes losing nothing, and slots
- * moved by `redis-cli --cluster reshard` while writers run. Skips with a reason if redis-server or
- * redis-cli is missing, unless CI is set.
+ * LSH, passage and article-store behaviour suites, the Detector's archive suite, four writer
+ * processes losing nothing, and slots moved by `redis-cli --cluster reshard` while writers run.
+ * Skips with a reason if redis-server or redis-cli is missing, unless CI is set.
  */
 import { Cluster } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, StorageError, redisDetectorStorage, shardedRedisPassageStorage, shardedRedisStorage, type ShardedStorage } from '../../src/index.js';
-import { shardOf, shardPrefix } from '../../src/index/shards.js';
+import { shardOf } from '../../src/index/shards.js';
+import { shardPrefix } from '../../src/storage/redis/sharded.js';
 import { clusterUnavailable, startCluster } from '../helpers/redis-cluster.js';
+import { archiveBehaviour } from '../detect/archive-behaviour.js';
 import { storeBehaviour } from '../detect/store-behaviour.js';
 import { lshBehaviour } from './lsh-behaviour.js';
 import { passageBehaviour } from './passage-behaviour.js';
@@ -71,6 +73,12 @@ if (unavailable !== undefined && process.env.CI) {
   });
 
   storeBehaviour('sharded RedisDetectorStore on a Redis Cluster', async () => (await redisDetectorStorage({ client, prefix: freshPrefix(), shards: 5 })).articles);
+
+  archiveBehaviour('sharded Redis on a Redis Cluster', async () => {
+    const storage = await redisDetectorStorage({ client, prefix: freshPrefix(), shards: 5 });
+    closers.push(() => storage.close());
+    return storage;
+  });
 
   describe('the sharded layout on a Redis Cluster', () => {
     it('spreads the shards over every master', async () => {

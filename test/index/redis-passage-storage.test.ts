@@ -6,7 +6,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, LshIndex, MinHasher, RedisPassageStorage, RedisStorage, StorageError } from '../../src/index.js';
-import { redisPassageKeys } from '../../src/index/redis-passage-storage.js';
+import { redisPassageKeys } from '../../src/storage/redis/passage-storage.js';
 import { PassageIndex } from '../../src/index/passage-index.js';
 import { passageBehaviour } from './passage-behaviour.js';
 import { deleteKeys, REDIS_URL, redisUnreachable } from './redis-worker.js';

@@ -14,7 +14,7 @@ import {
   RedisStorage,
   StorageError,
 } from '../../src/index.js';
-import { redisKeys } from '../../src/index/redis-storage.js';
+import { redisKeys } from '../../src/storage/redis/lsh-storage.js';
 import { rng, setPair } from '../helpers/random.js';
 import { lshBehaviour } from './lsh-behaviour.js';
 import {

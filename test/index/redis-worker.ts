@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { LshIndex, MinHasher, RedisStorage, shardedRedisStorage, type LshStorage, type Signature } from '../../src/index.js';
 import { bandKeysOf } from '../../src/index/band-keys.js';
-import { redisKeys } from '../../src/index/redis-storage.js';
+import { redisKeys } from '../../src/storage/redis/lsh-storage.js';
 import { rng } from '../helpers/random.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

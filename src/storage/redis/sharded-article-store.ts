@@ -3,15 +3,15 @@
  * its record live in one shard; a pair whose two articles live in different shards is written at
  * both ends, each end only while its article exists, and cleaned from the far end on delete.
  */
-import { InvalidArgumentError } from '../errors.js';
-import { ShardSet } from '../index/shard-set.js';
-import type { RedisDetectorStore } from './redis-store.js';
-import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { ShardSet } from '../../index/shard-set.js';
+import type { RedisDetectorStore } from './article-store.js';
+import type { DetectorStore, PairEdge, StoredArticle } from '../../detect/store.js';
 
 /** The members of `RedisDetectorStore` a sharded store uses. */
 export type ShardableDetectorStore = Pick<
   RedisDetectorStore,
-  'put' | 'get' | 'getMany' | 'delete' | 'has' | 'size' | 'putEdges' | 'edges' | 'putHalfEdges' | 'partners' | 'dropHalfEdges' | 'idsWithTimes' | 'clear'
+  'put' | 'get' | 'getMany' | 'delete' | 'has' | 'size' | 'putEdges' | 'edges' | 'edgesOf' | 'putHalfEdges' | 'partners' | 'dropHalfEdges' | 'idsWithTimes' | 'clear'
 >;
 
 /**
@@ -132,6 +132,20 @@ export class ShardedDetectorStore extends ShardSet<ShardableDetectorStore> imple
     const present = await Promise.all(ends.map((id) => this.has(id)));
     const live = new Set(ends.filter((_, i) => present[i]));
     return out.filter((e) => this.indexOf(e.a) === this.indexOf(e.b) || (live.has(e.a) && live.has(e.b)));
+  }
+
+  /**
+   * The pairs that involve `id`, from its shard (where both ends of a local pair and `id`'s end of
+   * a cross-shard pair live); a cross-shard pair only while its other article exists, as in `edges()`.
+   */
+  async edgesOf(id: string): Promise<PairEdge[]> {
+    const home = this.indexOf(id);
+    const mine = await this.shards[home]!.edgesOf(id);
+    const far = mine.map((e) => (e.a === id ? e.b : e.a)).filter((o) => this.indexOf(o) !== home);
+    if (far.length === 0) return mine;
+    const present = await Promise.all(far.map((o) => this.has(o)));
+    const gone = new Set(far.filter((_, i) => !present[i]));
+    return mine.filter((e) => !gone.has(e.a === id ? e.b : e.a));
   }
 
   /** Deletes every key of every shard. Not atomic: stop writers first. */

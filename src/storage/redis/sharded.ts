@@ -2,13 +2,14 @@
  * Sharded Redis storages for a Redis Cluster: S shards, shard i under the hash tag `{prefix:sNN}`
  * (one slot, so each document's scripts run on one node), spread over the masters by slot.
  */
-import { assertOptions } from '../validate.js';
-import { checkConnectionOptions, commandTimeoutOf, createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
-import { RedisPassageStorage } from './redis-passage-storage.js';
-import { RedisStorage } from './redis-storage.js';
-import { ShardedPassageStorage } from './sharded-passage-storage.js';
-import { ShardedStorage } from './sharded-storage.js';
-import { assertShards, shardPrefix } from './shards.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { ShardedPassageStorage } from '../../index/sharded-passage-storage.js';
+import { ShardedStorage } from '../../index/sharded-storage.js';
+import { assertShards } from '../../index/shards.js';
+import { assertOptions } from '../../validate.js';
+import { checkConnectionOptions, commandTimeoutOf, createRedisClient, quitClient, type RedisClient, type RedisConnectionOptions } from './connection.js';
+import { RedisStorage } from './lsh-storage.js';
+import { RedisPassageStorage } from './passage-storage.js';
 
 /** Default shard count: enough hash tags to spread over a few masters, few enough to fan out cheaply. */
 export const DEFAULT_SHARDS = 16;
@@ -23,6 +24,28 @@ export interface ShardedRedisOptions extends RedisConnectionOptions {
   scanCount?: number;
 }
 
+/**
+ * The key prefix of shard `i`: `{prefix:s07}` — the braces are a Redis Cluster hash tag, so one
+ * shard is one hash slot (one node) and a document's scripts stay single-slot.
+ *
+ * @example
+ * ```ts
+ * shardPrefix('news', 7); // '{news:s07}'
+ * ```
+ */
+export function shardPrefix(prefix: string, i: number): string {
+  if (prefix.includes('{') || prefix.includes('}')) {
+    throw new InvalidArgumentError(`a sharded prefix must not contain braces (got ${JSON.stringify(prefix)}); neardup adds the hash tag {prefix:sNN} itself`);
+  }
+  return `{${prefix}:s${String(i).padStart(2, '0')}}`;
+}
+
+/** The hash-tagged prefixes of `shards` shards (checked: 1–99, no braces in `prefix`). */
+export function shardPrefixes(prefix: string, shards: number): string[] {
+  assertShards(shards);
+  return Array.from({ length: shards }, (_, i) => shardPrefix(prefix, i));
+}
+
 /** A connected client and how to release it. */
 export interface SharedClient {
   readonly client: RedisClient;
@@ -34,16 +57,7 @@ export async function sharedClient(options: RedisConnectionOptions, owner: strin
   checkConnectionOptions(options, owner);
   if (options.client) return { client: options.client, close: async () => undefined };
   const client = await createRedisClient((options.url ?? options.cluster)!, options.redisOptions, owner, commandTimeoutOf(options));
-  return {
-    client,
-    async close() {
-      try {
-        await client.quit();
-      } catch {
-        client.disconnect();
-      }
-    },
-  };
+  return { client, close: () => quitClient(client) };
 }
 
 /**
@@ -59,11 +73,10 @@ export async function sharedClient(options: RedisConnectionOptions, owner: strin
 export async function shardedRedisStorage(options: ShardedRedisOptions): Promise<ShardedStorage> {
   assertOptions(options, 'shardedRedisStorage options');
   const { prefix, shards = DEFAULT_SHARDS, batchSize, scanCount } = options;
-  assertShards(shards);
-  shardPrefix(prefix, 0);
-  const shared = await sharedClient(options, 'shardedRedisStorage');
-  const parts = Array.from({ length: shards }, (_, i) => new RedisStorage({ client: shared.client, prefix: shardPrefix(prefix, i), batchSize, scanCount, commandTimeout: commandTimeoutOf(options) }));
-  return new ShardedStorage(parts, () => shared.close());
+  const tags = shardPrefixes(prefix, shards);
+  const { client, close } = await sharedClient(options, 'shardedRedisStorage');
+  const commandTimeout = commandTimeoutOf(options);
+  return new ShardedStorage(tags.map((p) => new RedisStorage({ client, prefix: p, batchSize, scanCount, commandTimeout })), close);
 }
 
 /**
@@ -79,9 +92,8 @@ export async function shardedRedisStorage(options: ShardedRedisOptions): Promise
 export async function shardedRedisPassageStorage(options: ShardedRedisOptions): Promise<ShardedPassageStorage> {
   assertOptions(options, 'shardedRedisPassageStorage options');
   const { prefix, shards = DEFAULT_SHARDS, scanCount } = options;
-  assertShards(shards);
-  shardPrefix(prefix, 0);
-  const shared = await sharedClient(options, 'shardedRedisPassageStorage');
-  const parts = Array.from({ length: shards }, (_, i) => new RedisPassageStorage({ client: shared.client, prefix: shardPrefix(prefix, i), scanCount, commandTimeout: commandTimeoutOf(options) }));
-  return new ShardedPassageStorage(parts, () => shared.close());
+  const tags = shardPrefixes(prefix, shards);
+  const { client, close } = await sharedClient(options, 'shardedRedisPassageStorage');
+  const commandTimeout = commandTimeoutOf(options);
+  return new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: p, scanCount, commandTimeout })), close);
 }

@@ -4,11 +4,22 @@
  * one Lua script (atomic on the server), so no reader ever sees a document in some bands only.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, NeardupError, StorageError, describe } from '../errors.js';
-import { assertInteger, assertOptions, assertString } from '../validate.js';
-import { RedisConnection, beforeScore, bufferToU32s, checkConnectionOptions, u32sToBuffer, type RedisClient, type RedisConnectionOptions } from './redis-connection.js';
-import type { Candidate, LshStorage, StorageLayout, StoredDocument } from './storage.js';
+import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, NeardupError, StorageError, describe } from '../../errors.js';
+import { assertInteger, assertOptions } from '../../validate.js';
+import type { Candidate, LshStorage, StorageLayout, StoredDocument } from '../../index/storage.js';
+import {
+  RedisConnection,
+  beforeScore,
+  bufferToU32s,
+  checkConnectionOptions,
+  hex8,
+  prefixKeys,
+  u32sToBuffer,
+  type PrefixKeys,
+  type RedisClient,
+  type RedisConnectionOptions,
+} from './connection.js';
+import { LUA_CHECK_LAYOUT, LUA_HEX, OPEN_SCRIPT, documentRemovalScripts, openArgs } from './lua.js';
 
 // Constants -----------------------------------------------------------------------------------
 
@@ -46,59 +57,31 @@ const PRECHECK_IDS = 5000;
  * keys.band(3, 0xbeef);    // 'news:b:3:0000beef'
  * ```
  */
-export function redisKeys(prefix: string): {
-  readonly layout: string;
-  readonly ids: string;
+export function redisKeys(prefix: string): PrefixKeys & {
   doc(id: string): string;
   band(band: number, key: number): string;
-  /** SCAN pattern matching every key of the storage. */
-  readonly pattern: string;
 } {
-  assertString(prefix, 'prefix');
   return {
-    layout: `${prefix}:layout`,
-    ids: `${prefix}:ids`,
+    ...prefixKeys(prefix),
     doc: (id) => `${prefix}:d:${id}`,
-    band: (band, key) => `${prefix}:b:${band}:${(key >>> 0).toString(16).padStart(8, '0')}`,
-    pattern: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*`,
+    band: (band, key) => `${prefix}:b:${band}:${hex8(key)}`,
   };
 }
 
 // Lua scripts ---------------------------------------------------------------------------------
 // Band set names are built in Lua from the stored band keys, with the same spelling as
-// `redisKeys().band`. Concatenation, not string.format('%s'), keeps prefixes with NUL bytes intact.
+// `redisKeys().band`.
 
 const LUA_BAND_KEY = `
-local function bandKey(prefix, bk, b)
-  return prefix .. ':b:' .. b .. ':' .. string.format('%08x', (struct.unpack('<I4', bk, 4 * b + 1)))
-end
+local function bandKey(prefix, bk, b) return prefix .. ':b:' .. b .. ':' .. hex(bk, b) end
 `;
 
-// Removal reads the band keys stored in the document's hash (bands × 4 bytes, ~100 B at 25 bands)
-// rather than recomputing them from the signature: Lua would need MurmurHash3 and the banding,
-// and a stored list stays exact even if band keying ever changes in a later version.
-const LUA_REMOVE_DOC = `
-local function removeDoc(prefix, idsKey, id)
-  local docKey = prefix .. ':d:' .. id
-  local bk = redis.call('HGET', docKey, 'bk')
-  if not bk then return 0 end
-  for b = 0, #bk / 4 - 1 do redis.call('SREM', bandKey(prefix, bk, b), id) end
-  redis.call('DEL', docKey)
-  redis.call('ZREM', idsKey, id)
-  return 1
-end
-`;
-
-const LUA_LAYOUT_FIELDS = `'numPerm', ARGV[2], 'bands', ARGV[3], 'rows', ARGV[4], 'paramsKey', ARGV[5], 'version', ARGV[6], 'fingerprint', ARGV[7]`;
+/** Layout fields as insert's ARGV carries them (ARGV[2…7]: numPerm … fingerprint), for checkLayout. */
+const LUA_LAYOUT_FIELDS = `ARGV[7], 'numPerm', ARGV[2], 'bands', ARGV[3], 'rows', ARGV[4], 'paramsKey', ARGV[5], 'version', ARGV[6]`;
 
 const SCRIPTS = {
-  /** KEYS: layout. ARGV: prefix, numPerm, bands, rows, paramsKey, version, fingerprint. */
-  open: {
-    keys: 1,
-    lua: `
-if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], ${LUA_LAYOUT_FIELDS}) end
-return redis.call('HMGET', KEYS[1], 'numPerm', 'bands', 'rows', 'paramsKey', 'version')`,
-  },
+  /** KEYS: layout. ARGV: see `openArgs`. */
+  open: OPEN_SCRIPT,
   /** KEYS: abort marker. ARGV: prefix, id… → the first id already present (and sets the marker), or nil. */
   absent: {
     keys: 1,
@@ -118,14 +101,10 @@ return false`,
    */
   insert: {
     keys: 2,
-    lua: `${LUA_BAND_KEY}
+    lua: `${LUA_HEX}${LUA_BAND_KEY}${LUA_CHECK_LAYOUT}
 local prefix = ARGV[1]
-local fp = redis.call('HGET', KEYS[1], 'fingerprint')
-if not fp then
-  redis.call('HSET', KEYS[1], ${LUA_LAYOUT_FIELDS})
-elseif fp ~= ARGV[7] then
-  return {'layout', fp}
-end
+local bad = checkLayout(KEYS[1], ${LUA_LAYOUT_FIELDS})
+if bad then return bad end
 local abort = ARGV[8]
 if abort ~= '' and redis.call('EXISTS', abort) == 1 then return {'aborted'} end
 local n = tonumber(ARGV[9])
@@ -151,27 +130,17 @@ for i = 0, n - 1 do
 end
 return {'ok'}`,
   },
-  /** KEYS: ids. ARGV: prefix, id → 1 if removed, 0 if unknown. */
-  remove: {
-    keys: 1,
-    lua: `${LUA_BAND_KEY}${LUA_REMOVE_DOC}
-return removeDoc(ARGV[1], KEYS[1], ARGV[2])`,
-  },
-  /** KEYS: ids. ARGV: prefix, exclusive max score ('(123'), limit → how many were removed. */
-  expire: {
-    keys: 1,
-    lua: `${LUA_BAND_KEY}${LUA_REMOVE_DOC}
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, id in ipairs(ids) do removeDoc(ARGV[1], KEYS[1], id) end
-return #ids`,
-  },
+  // Removal reads the band keys stored in the document's hash (bands × 4 bytes, ~100 B at 25
+  // bands) rather than recomputing them from the signature: Lua would need MurmurHash3 and the
+  // banding, and a stored list stays exact even if band keying ever changes in a later version.
+  ...documentRemovalScripts('bk', 'bandKey(prefix, s, i)', LUA_BAND_KEY),
   /**
    * KEYS: layout (routes the script to the prefix's node in a Redis Cluster). ARGV: prefix, band
    * keys → flat [id, sig, id, sig, …] of every document in those buckets.
    */
   candidates: {
     keys: 1,
-    lua: `${LUA_BAND_KEY}
+    lua: `${LUA_HEX}${LUA_BAND_KEY}
 local prefix, bk, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local bands = #bk / 4
 local out, seen = {}, {}
@@ -271,8 +240,9 @@ export class RedisStorage implements LshStorage {
   /** Binds to `layout`, writing it to `{prefix}:layout` if absent; refuses a prefix holding another. */
   async open(layout: StorageLayout): Promise<void> {
     const fingerprint = layoutFingerprint(layout);
+    const write = { numPerm: layout.numPerm, bands: layout.bands, rows: layout.rows, paramsKey: layout.paramsKey, version: REDIS_LAYOUT_VERSION, fingerprint };
     const stored = (await this.conn.call('open', (r) =>
-      this.conn.script(r, 'open')(this.keys.layout, ...this.layoutArgs(layout, fingerprint)),
+      this.conn.script(r, 'open')(this.keys.layout, ...openArgs(write, ['numPerm', 'bands', 'rows', 'paramsKey', 'version'])),
     )) as (string | null)[];
     const [numPerm, bands, rows, paramsKey, version] = stored;
     if (version !== String(REDIS_LAYOUT_VERSION)) {
@@ -399,13 +369,8 @@ export class RedisStorage implements LshStorage {
    * Removes every document whose time is before `time` (documents without a time stay), in
    * scripts of `scanCount` documents; each document leaves every bucket at once.
    */
-  async removeOlderThan(time: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = (await this.conn.call('removeOlderThan', (r) => this.conn.script(r, 'expire')(this.keys.ids, this.prefix, beforeScore(time), this.scanCount))) as number;
-      total += n;
-      if (n < this.scanCount) return total;
-    }
+  removeOlderThan(time: number): Promise<number> {
+    return this.conn.removeInBatches((r, limit) => this.conn.script(r, 'expire')(this.keys.ids, this.prefix, beforeScore(time), limit), this.scanCount);
   }
 
   /**
@@ -434,34 +399,11 @@ export class RedisStorage implements LshStorage {
    * or may not appear, but each one that does is whole.
    */
   async *entries(): AsyncIterable<StoredDocument> {
-    const seen = new Set<string>(); // ZSCAN may return an element twice
-    let cursor = '0';
-    do {
-      const [next, flat] = await this.conn.call('entries', (r) => r.zscan(this.keys.ids, cursor, 'COUNT', this.scanCount));
-      cursor = next;
-      const ids: string[] = [];
-      for (let i = 0; i < flat.length; i += 2) {
-        const id = flat[i]!;
-        if (!seen.has(id)) {
-          seen.add(id);
-          ids.push(id);
-        }
-      }
-      if (ids.length === 0) continue;
-      const rows = await this.conn.call('entries', (r) => {
-        const pipe = r.pipeline();
-        for (const id of ids) pipe.hmgetBuffer(this.keys.doc(id), 'sig', 't', 'bk');
-        return pipe.exec();
-      });
-      for (let i = 0; i < ids.length; i++) {
-        const [err, row] = rows?.[i] ?? [null, null];
-        if (err) throw this.conn.wrap('entries', err);
-        const [sig, t, bk] = row as (Buffer | null)[];
-        if (!sig || !bk) continue; // removed since the scan
-        const id = ids[i]!;
-        yield { id, values: this.toValues(sig, id), bandKeys: bufferToU32s(bk), time: t ? Number(t.toString()) : undefined };
-      }
-    } while (cursor !== '0');
+    for await (const { id, values } of this.conn.scanHashes(this.keys.ids, this.keys.doc, ['sig', 'bk', 't'], this.scanCount)) {
+      const [sig, bk, t] = values;
+      if (!bk) continue; // removed since the scan
+      yield { id, values: this.toValues(sig!, id), bandKeys: bufferToU32s(bk), time: t ? Number(t.toString()) : undefined };
+    }
   }
 
   /**

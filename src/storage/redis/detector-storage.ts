@@ -2,16 +2,15 @@
  * One call that puts a whole Detector in Redis — document LSH index, passage index and articles
  * under one prefix, over one connection — so that any number of worker processes share it.
  */
-import { RedisPassageStorage } from '../index/redis-passage-storage.js';
-import { commandTimeoutOf, isCluster, type RedisClient, type RedisConnectionOptions } from '../index/redis-connection.js';
-import { DEFAULT_SHARDS, sharedClient } from '../index/redis-sharded.js';
-import { RedisStorage } from '../index/redis-storage.js';
-import { ShardedPassageStorage } from '../index/sharded-passage-storage.js';
-import { ShardedStorage } from '../index/sharded-storage.js';
-import { assertShards, shardPrefix } from '../index/shards.js';
-import { assertOptions } from '../validate.js';
-import { RedisDetectorStore } from './redis-store.js';
-import { ShardedDetectorStore } from './sharded-store.js';
+import { ShardedPassageStorage } from '../../index/sharded-passage-storage.js';
+import { ShardedStorage } from '../../index/sharded-storage.js';
+import { assertOptions } from '../../validate.js';
+import { RedisDetectorStore } from './article-store.js';
+import { commandTimeoutOf, isCluster, type RedisClient, type RedisConnectionOptions } from './connection.js';
+import { RedisStorage } from './lsh-storage.js';
+import { RedisPassageStorage } from './passage-storage.js';
+import { ShardedDetectorStore } from './sharded-article-store.js';
+import { DEFAULT_SHARDS, shardPrefixes, sharedClient } from './sharded.js';
 
 /** Options of `redisDetectorStorage`: give `client`, `url` or `cluster`, and a prefix. */
 export interface RedisDetectorStorageOptions extends RedisConnectionOptions {
@@ -83,8 +82,7 @@ export async function redisDetectorStorage(options: RedisDetectorStorageOptions)
     passages = new RedisPassageStorage({ client, prefix: `${prefix}:passages`, scanCount, commandTimeout });
     articles = new RedisDetectorStore({ client, prefix: `${prefix}:articles`, commandTimeout });
   } else {
-    assertShards(shards);
-    const tags = Array.from({ length: shards }, (_, i) => shardPrefix(prefix, i));
+    const tags = shardPrefixes(prefix, shards);
     documents = new ShardedStorage(tags.map((p) => new RedisStorage({ client, prefix: `${p}:docs`, batchSize, scanCount, commandTimeout })));
     passages = new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: `${p}:passages`, scanCount, commandTimeout })));
     articles = new ShardedDetectorStore(tags.map((p) => new RedisDetectorStore({ client, prefix: `${p}:articles`, commandTimeout })));

@@ -3,11 +3,12 @@
  * pairs: each article a hash, each article's pairs a hash keyed by the other article, the ids a
  * sorted set. Deleting an article and recording pairs are Lua scripts, atomic with each other.
  */
-import { InvalidArgumentError, StorageError, describe } from '../errors.js';
-import { RedisConnection, checkConnectionOptions, type RedisConnectionOptions } from '../index/redis-connection.js';
-import { assertId, assertOptions, assertString, isValidId } from '../validate.js';
-import type { DetectorStore, PairEdge, StoredArticle } from './store.js';
-import type { Direction, Relation } from '../align/relation.js';
+import { InvalidArgumentError, StorageError, describe } from '../../errors.js';
+import { RedisConnection, checkConnectionOptions, prefixKeys, type PrefixKeys, type RedisConnectionOptions } from './connection.js';
+import { OPEN_SCRIPT, openArgs } from './lua.js';
+import { assertId, assertOptions, isValidId } from '../../validate.js';
+import type { DetectorStore, PairEdge, StoredArticle } from '../../detect/store.js';
+import type { Direction, Relation } from '../../align/relation.js';
 
 /** Version of the key layout below; stored in `{prefix}:layout` and checked on first use. */
 export const REDIS_STORE_LAYOUT_VERSION = 1;
@@ -31,31 +32,39 @@ const READ_BATCH = 1000;
  * redisStoreKeys('news:articles').article('reuters-1'); // 'news:articles:a:reuters-1'
  * ```
  */
-export function redisStoreKeys(prefix: string): {
-  readonly layout: string;
-  readonly ids: string;
+export function redisStoreKeys(prefix: string): PrefixKeys & {
   article(id: string): string;
   edges(id: string): string;
-  readonly pattern: string;
 } {
-  assertString(prefix, 'prefix');
   return {
-    layout: `${prefix}:layout`,
-    ids: `${prefix}:ids`,
+    ...prefixKeys(prefix),
     article: (id) => `${prefix}:a:${id}`,
     edges: (id) => `${prefix}:e:${id}`,
-    pattern: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*`,
   };
 }
 
+/**
+ * `putPairs(prefix, from)`: records the (a, b, json) triples of ARGV[from…] at both ends, each only
+ * if both articles exist → how many were recorded.
+ */
+const LUA_PUT_PAIRS = `
+local function putPairs(prefix, from)
+  local n = 0
+  for i = from, #ARGV, 3 do
+    local a, b, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+    if redis.call('EXISTS', prefix .. ':a:' .. a) == 1 and redis.call('EXISTS', prefix .. ':a:' .. b) == 1 then
+      redis.call('HSET', prefix .. ':e:' .. a, b, json)
+      redis.call('HSET', prefix .. ':e:' .. b, a, json)
+      n = n + 1
+    end
+  end
+  return n
+end
+`;
+
 const SCRIPTS = {
-  /** KEYS: layout. ARGV: version → stored kind, storeVersion. */
-  open: {
-    keys: 1,
-    lua: `
-if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HSET', KEYS[1], 'kind', 'articles', 'storeVersion', ARGV[1]) end
-return redis.call('HMGET', KEYS[1], 'kind', 'storeVersion')`,
-  },
+  /** KEYS: layout. ARGV: see `openArgs`. */
+  open: OPEN_SCRIPT,
   /** KEYS: ids. ARGV: prefix, id, addedAt, field, value, … Replaces the article's record; keeps its pairs. */
   put: {
     keys: 1,
@@ -73,20 +82,14 @@ return 1`,
    */
   commit: {
     keys: 1,
-    lua: `
+    lua: `${LUA_PUT_PAIRS}
 local prefix, id = ARGV[1], ARGV[2]
 local n = tonumber(ARGV[4])
 local key = prefix .. ':a:' .. id
 redis.call('DEL', key)
 redis.call('HSET', key, unpack(ARGV, 5, 4 + n))
 redis.call('ZADD', KEYS[1], ARGV[3], id)
-for i = 5 + n, #ARGV, 3 do
-  local a, b, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-  if redis.call('EXISTS', prefix .. ':a:' .. a) == 1 and redis.call('EXISTS', prefix .. ':a:' .. b) == 1 then
-    redis.call('HSET', prefix .. ':e:' .. a, b, json)
-    redis.call('HSET', prefix .. ':e:' .. b, a, json)
-  end
-end
+putPairs(prefix, 5 + n)
 return 1`,
   },
   /** KEYS: ids. ARGV: prefix, id → 1 if the article existed. Its pairs leave both ends' hashes. */
@@ -104,18 +107,8 @@ return existed`,
   /** KEYS: ids (routes the script in a Redis Cluster). ARGV: prefix, then (a, b, json) triples. A pair is kept only while both articles exist. */
   putEdges: {
     keys: 1,
-    lua: `
-local prefix = ARGV[1]
-local n = 0
-for i = 2, #ARGV, 3 do
-  local a, b, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-  if redis.call('EXISTS', prefix .. ':a:' .. a) == 1 and redis.call('EXISTS', prefix .. ':a:' .. b) == 1 then
-    redis.call('HSET', prefix .. ':e:' .. a, b, json)
-    redis.call('HSET', prefix .. ':e:' .. b, a, json)
-    n = n + 1
-  end
-end
-return n`,
+    lua: `${LUA_PUT_PAIRS}
+return putPairs(ARGV[1], 2)`,
   },
   /**
    * KEYS: ids (routing). ARGV: prefix, then (own, other, json) triples → per triple 1 if written.
@@ -221,21 +214,8 @@ export class RedisDetectorStore implements DetectorStore {
    */
   async getMany(ids: readonly string[]): Promise<(StoredArticle | undefined)[]> {
     await this.ready();
-    const out: (StoredArticle | undefined)[] = [];
-    for (let from = 0; from < ids.length; from += READ_BATCH) {
-      const slice = ids.slice(from, from + READ_BATCH);
-      const rows = await this.conn.call('getMany', (r) => {
-        const pipe = r.pipeline();
-        for (const id of slice) pipe.hgetallBuffer(this.keys.article(id));
-        return pipe.exec();
-      });
-      slice.forEach((id, i) => {
-        const [err, row] = rows?.[i] ?? [null, null];
-        if (err) throw this.conn.wrap('getMany', err);
-        out.push(isValidId(id) ? this.parse(id, row as Record<string, Buffer>) : undefined);
-      });
-    }
-    return out;
+    const rows = await this.conn.pipelined('getMany', ids, READ_BATCH, (pipe, id) => pipe.hgetallBuffer(this.keys.article(id)));
+    return ids.map((id, i) => (isValidId(id) ? this.parse(id, rows[i] as Record<string, Buffer>) : undefined));
   }
 
   /** Deletes an article and, in the same script, every pair it is part of; false if unknown. */
@@ -283,6 +263,18 @@ export class RedisDetectorStore implements DetectorStore {
     return written.map((w) => w === 1);
   }
 
+  /**
+   * The pairs that involve `id`: its pair hash `{prefix}:e:{id}` (one HGETALL), which the commit
+   * script writes with the article and `delete` empties at both ends — so it holds exactly the
+   * pairs between `id` and articles that exist.
+   */
+  async edgesOf(id: string): Promise<PairEdge[]> {
+    if (!isValidId(id)) return [];
+    await this.ready();
+    const row = await this.conn.call('edgesOf', (r) => r.hgetall(this.keys.edges(id)));
+    return Object.values(row).map((json) => this.parseEdge(id, json));
+  }
+
   /** The ids paired with `id` (its pair hash's fields). */
   async partners(id: string): Promise<string[]> {
     if (!isValidId(id)) return [];
@@ -312,23 +304,14 @@ export class RedisDetectorStore implements DetectorStore {
    */
   async edges(): Promise<PairEdge[]> {
     const ids = await this.ids();
+    const rows = await this.conn.pipelined('edges', ids, READ_BATCH, (pipe, id) => pipe.hgetall(this.keys.edges(id)));
     const out: PairEdge[] = [];
-    for (let from = 0; from < ids.length; from += READ_BATCH) {
-      const slice = ids.slice(from, from + READ_BATCH);
-      const rows = await this.conn.call('edges', (r) => {
-        const pipe = r.pipeline();
-        for (const id of slice) pipe.hgetall(this.keys.edges(id));
-        return pipe.exec();
-      });
-      slice.forEach((id, i) => {
-        const [err, row] = rows?.[i] ?? [null, null];
-        if (err) throw this.conn.wrap('edges', err);
-        for (const [other, json] of Object.entries(row as Record<string, string>)) {
-          const e = this.parseEdge(id, json);
-          if (e.a === id && e.b === other) out.push(e);
-        }
-      });
-    }
+    ids.forEach((id, i) => {
+      for (const [other, json] of Object.entries(rows[i] as Record<string, string>)) {
+        const e = this.parseEdge(id, json);
+        if (e.a === id && e.b === other) out.push(e);
+      }
+    });
     return out;
   }
 
@@ -347,7 +330,8 @@ export class RedisDetectorStore implements DetectorStore {
   private ready(): Promise<void> {
     if (this.opened === undefined) {
       const opening = (async () => {
-        const [kind, version] = (await this.conn.call('open', (r) => this.conn.script(r, 'open')(this.keys.layout, REDIS_STORE_LAYOUT_VERSION))) as (string | null)[];
+        const args = openArgs({ kind: 'articles', storeVersion: REDIS_STORE_LAYOUT_VERSION }, ['kind', 'storeVersion']);
+        const [kind, version] = (await this.conn.call('open', (r) => this.conn.script(r, 'open')(this.keys.layout, ...args))) as (string | null)[];
         if (kind !== 'articles') {
           throw new StorageError(`Redis prefix "${this.prefix}" holds other neardup data (an index?), not a detector's articles; give each store its own prefix`);
         }

@@ -3,18 +3,22 @@
  * listed shingle, a set of saturated (boilerplate) shingles, each document's shingles in a hash.
  * Adds and removals are single Lua scripts, so saturation is decided atomically across writers.
  */
-import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../errors.js';
-import { assertId, assertInteger, assertOptions, assertString, isValidId } from '../validate.js';
-import type { PassageLayout, PassageStorage } from './passage-storage.js';
+import { DuplicateIdError, IncompatibleSignatureError, InvalidArgumentError, StorageError, describe } from '../../errors.js';
+import { assertId, assertInteger, assertOptions, isValidId } from '../../validate.js';
+import type { LookupOptions, PassageLayout, PassageStorage } from '../../index/passage-storage.js';
 import {
   RedisConnection,
   beforeScore,
   bufferToU32s,
   checkConnectionOptions,
+  hex8,
+  prefixKeys,
   timeScore,
   u32sToBuffer,
+  type PrefixKeys,
   type RedisConnectionOptions,
-} from './redis-connection.js';
+} from './connection.js';
+import { LUA_CHECK_LAYOUT, LUA_HEX, OPEN_SCRIPT, documentRemovalScripts, openArgs } from './lua.js';
 
 /** Version of the key layout below; stored in `{prefix}:layout` and checked by `open()`. */
 export const REDIS_PASSAGE_LAYOUT_VERSION = 1;
@@ -41,68 +45,27 @@ const DEFAULT_SCAN_COUNT = 1000;
  * redisPassageKeys('news:passages').postings(0xbeef); // 'news:passages:p:0000beef'
  * ```
  */
-export function redisPassageKeys(prefix: string): {
-  readonly layout: string;
-  readonly ids: string;
+export function redisPassageKeys(prefix: string): PrefixKeys & {
   readonly saturated: string;
   doc(id: string): string;
   postings(shingle: number): string;
-  /** SCAN pattern matching every key of the storage. */
-  readonly pattern: string;
 } {
-  assertString(prefix, 'prefix');
   return {
-    layout: `${prefix}:layout`,
-    ids: `${prefix}:ids`,
+    ...prefixKeys(prefix),
     saturated: `${prefix}:sat`,
     doc: (id) => `${prefix}:d:${id}`,
-    postings: (shingle) => `${prefix}:p:${hex(shingle)}`,
-    pattern: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*`,
+    postings: (shingle) => `${prefix}:p:${hex8(shingle)}`,
   };
 }
 
 // Lua scripts ---------------------------------------------------------------------------------
 
-const LUA_HEX = `
-local function hex(s, i) return string.format('%08x', (struct.unpack('<I4', s, 4 * i + 1))) end
-`;
-
-/** Writes the layout if absent; returns an error reply if another layout was written meanwhile. */
-const LUA_CHECK_LAYOUT = `
-local function checkLayout(layoutKey, maxPostings, shingleKey, version, fingerprint)
-  local fp = redis.call('HGET', layoutKey, 'fingerprint')
-  if not fp then
-    redis.call('HSET', layoutKey, 'kind', 'passages', 'passageVersion', version, 'maxPostings', maxPostings, 'shingleKey', shingleKey, 'fingerprint', fingerprint)
-    return nil
-  end
-  if fp ~= fingerprint then return {'layout', fp} end
-  return nil
-end
-`;
-
-const LUA_REMOVE_DOC = `
-local function removeDoc(prefix, idsKey, id)
-  local docKey = prefix .. ':d:' .. id
-  local s = redis.call('HGET', docKey, 's')
-  if not s then return 0 end
-  -- a saturated shingle has no posting set: SREM is a no-op there
-  for i = 0, #s / 4 - 1 do redis.call('SREM', prefix .. ':p:' .. hex(s, i), id) end
-  redis.call('DEL', docKey)
-  redis.call('ZREM', idsKey, id)
-  return 1
-end
-`;
+/** checkLayout's arguments from ARGV[2…5] (maxPostings, shingleKey, version, fingerprint). */
+const LUA_LAYOUT = `KEYS[1], ARGV[5], 'kind', 'passages', 'passageVersion', ARGV[4], 'maxPostings', ARGV[2], 'shingleKey', ARGV[3]`;
 
 const SCRIPTS = {
-  /** KEYS: layout. ARGV: maxPostings, shingleKey, version, fingerprint → stored kind, version, maxPostings, shingleKey. */
-  open: {
-    keys: 1,
-    lua: `
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  redis.call('HSET', KEYS[1], 'kind', 'passages', 'passageVersion', ARGV[3], 'maxPostings', ARGV[1], 'shingleKey', ARGV[2], 'fingerprint', ARGV[4])
-end
-return redis.call('HMGET', KEYS[1], 'kind', 'passageVersion', 'maxPostings', 'shingleKey')`,
-  },
+  /** KEYS: layout. ARGV: see `openArgs`. */
+  open: OPEN_SCRIPT,
   /**
    * KEYS: layout, ids, sat. ARGV: prefix, maxPostings, shingleKey, version, fingerprint, id,
    * shingles (u32 LE), time ('' for none), score. → {'ok'} | {'duplicate'} | {'layout', fp}.
@@ -110,7 +73,7 @@ return redis.call('HMGET', KEYS[1], 'kind', 'passageVersion', 'maxPostings', 'sh
   add: {
     keys: 3,
     lua: `${LUA_HEX}${LUA_CHECK_LAYOUT}
-local bad = checkLayout(KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])
+local bad = checkLayout(${LUA_LAYOUT})
 if bad then return bad end
 local prefix, id, s = ARGV[1], ARGV[6], ARGV[7]
 local docKey = prefix .. ':d:' .. id
@@ -132,35 +95,25 @@ for i = 0, #s / 4 - 1 do
 end
 return {'ok'}`,
   },
-  /** KEYS: ids. ARGV: prefix, id → 1 if removed, 0 if unknown. */
-  remove: {
-    keys: 1,
-    lua: `${LUA_HEX}${LUA_REMOVE_DOC}
-return removeDoc(ARGV[1], KEYS[1], ARGV[2])`,
-  },
-  /** KEYS: ids. ARGV: prefix, exclusive max score ('(123'), limit → how many were removed. */
-  expire: {
-    keys: 1,
-    lua: `${LUA_HEX}${LUA_REMOVE_DOC}
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, id in ipairs(ids) do removeDoc(ARGV[1], KEYS[1], id) end
-return #ids`,
-  },
+  // a saturated shingle has no posting set: SREM is a no-op there
+  ...documentRemovalScripts('s', "prefix .. ':p:' .. hex(s, i)"),
   /**
-   * KEYS: layout (routes the script in a Redis Cluster). ARGV: prefix, then one u32 LE shingle set
-   * per query → per set a flat [id, count, …]. Read-only; a saturated shingle has no posting set
-   * and so adds nothing.
+   * KEYS: layout (routes the script in a Redis Cluster). ARGV: prefix, maxDocs (0: no bound), then
+   * one u32 LE shingle set per query → per set a flat [id, count, …]. Read-only; a saturated
+   * shingle has no posting set and so adds nothing; one held by more than maxDocs is skipped.
    */
   lookup: {
     keys: 1,
     lua: `${LUA_HEX}
-local prefix = ARGV[1]
+local prefix, maxDocs = ARGV[1], tonumber(ARGV[2])
 local out = {}
-for k = 2, #ARGV do
+for k = 3, #ARGV do
   local s = ARGV[k]
   local counts, order = {}, {}
   for i = 0, #s / 4 - 1 do
-    for _, id in ipairs(redis.call('SMEMBERS', prefix .. ':p:' .. hex(s, i))) do
+    local key = prefix .. ':p:' .. hex(s, i)
+    local members = (maxDocs > 0 and redis.call('SCARD', key) > maxDocs) and {} or redis.call('SMEMBERS', key)
+    for _, id in ipairs(members) do
       local c = counts[id]
       if c then counts[id] = c + 1 else counts[id] = 1; order[#order + 1] = id end
     end
@@ -186,7 +139,7 @@ return out`,
   saturate: {
     keys: 2,
     lua: `${LUA_HEX}${LUA_CHECK_LAYOUT}
-local bad = checkLayout(KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])
+local bad = checkLayout(${LUA_LAYOUT})
 if bad then return bad end
 local s = ARGV[6]
 for i = 0, #s / 4 - 1 do
@@ -252,8 +205,9 @@ export class RedisPassageStorage implements PassageStorage {
   /** Binds to `layout`, writing it to `{prefix}:layout` if absent; refuses a prefix holding another. */
   async open(layout: PassageLayout): Promise<void> {
     const fingerprint = layoutFingerprint(layout);
+    const write = { kind: 'passages', passageVersion: REDIS_PASSAGE_LAYOUT_VERSION, maxPostings: layout.maxPostings, shingleKey: layout.shingleKey, fingerprint };
     const stored = (await this.conn.call('open', (r) =>
-      this.conn.script(r, 'open')(this.keys.layout, layout.maxPostings, layout.shingleKey, REDIS_PASSAGE_LAYOUT_VERSION, fingerprint),
+      this.conn.script(r, 'open')(this.keys.layout, ...openArgs(write, ['kind', 'passageVersion', 'maxPostings', 'shingleKey'])),
     )) as (string | null)[];
     const [kind, version, maxPostings, shingleKey] = stored;
     if (kind !== 'passages') {
@@ -320,11 +274,15 @@ export class RedisPassageStorage implements PassageStorage {
     return this.conn.call('size', (r) => r.zcard(this.keys.ids));
   }
 
-  /** For each set, the documents sharing its listed shingles, with counts: one script, one round trip. */
-  async lookup(sets: readonly Uint32Array[]): Promise<Map<string, number>[]> {
+  /**
+   * For each set, the documents sharing its listed shingles, with counts (shingles held by more
+   * than `maxDocs` documents skipped): one script, one round trip.
+   */
+  async lookup(sets: readonly Uint32Array[], options: LookupOptions = {}): Promise<Map<string, number>[]> {
     if (sets.length === 0) return [];
+    const maxDocs = options.maxDocs ?? 0;
     const replies = (await this.conn.call('lookup', (r) =>
-      this.conn.script(r, 'lookup')(this.keys.layout, this.prefix, ...sets.map((s) => u32sToBuffer(s))),
+      this.conn.script(r, 'lookup')(this.keys.layout, this.prefix, maxDocs, ...sets.map((s) => u32sToBuffer(s))),
     )) as (string | number)[][];
     return replies.map((flat) => {
       const out = new Map<string, number>();
@@ -339,14 +297,7 @@ export class RedisPassageStorage implements PassageStorage {
    */
   async removeOlderThan(time: number): Promise<number> {
     if (Number.isNaN(time)) return 0;
-    let total = 0;
-    for (;;) {
-      const n = (await this.conn.call('removeOlderThan', (r) =>
-        this.conn.script(r, 'expire')(this.keys.ids, this.prefix, beforeScore(time), this.scanCount),
-      )) as number;
-      total += n;
-      if (n < this.scanCount) return total;
-    }
+    return this.conn.removeInBatches((r, limit) => this.conn.script(r, 'expire')(this.keys.ids, this.prefix, beforeScore(time), limit), this.scanCount);
   }
 
   /**
@@ -354,33 +305,10 @@ export class RedisPassageStorage implements PassageStorage {
    * trip per batch. Not a point-in-time view under concurrent writers; each document is whole.
    */
   async *entries(): AsyncIterable<{ id: string; shingles: Uint32Array; time?: number | undefined }> {
-    const seen = new Set<string>(); // ZSCAN may return an element twice
-    let cursor = '0';
-    do {
-      const [next, flat] = await this.conn.call('entries', (r) => r.zscan(this.keys.ids, cursor, 'COUNT', this.scanCount));
-      cursor = next;
-      const ids: string[] = [];
-      for (let i = 0; i < flat.length; i += 2) {
-        const id = flat[i]!;
-        if (!seen.has(id)) {
-          seen.add(id);
-          ids.push(id);
-        }
-      }
-      if (ids.length === 0) continue;
-      const rows = await this.conn.call('entries', (r) => {
-        const pipe = r.pipeline();
-        for (const id of ids) pipe.hmgetBuffer(this.keys.doc(id), 's', 't');
-        return pipe.exec();
-      });
-      for (let i = 0; i < ids.length; i++) {
-        const [err, row] = rows?.[i] ?? [null, null];
-        if (err) throw this.conn.wrap('entries', err);
-        const [s, t] = row as (Buffer | null)[];
-        if (!s) continue; // removed since the scan
-        yield { id: ids[i]!, shingles: bufferToU32s(s), time: t ? Number(t.toString()) : undefined };
-      }
-    } while (cursor !== '0');
+    for await (const { id, values } of this.conn.scanHashes(this.keys.ids, this.keys.doc, ['s', 't'], this.scanCount)) {
+      const [s, t] = values;
+      yield { id, shingles: bufferToU32s(s!), time: t ? Number(t.toString()) : undefined };
+    }
   }
 
   /**
@@ -391,6 +319,15 @@ export class RedisPassageStorage implements PassageStorage {
     if (shingles.length === 0) return new Int32Array(0);
     const counts = (await this.conn.call('holders', (r) => this.conn.script(r, 'holders')(this.keys.saturated, this.prefix, u32sToBuffer(shingles)))) as number[];
     return Int32Array.from(counts);
+  }
+
+  /**
+   * For each shingle, how many documents hold it now (Infinity once saturated): the `holders`
+   * script, one round trip. Exact at the moment the script runs, seen by every process alike.
+   */
+  async documentFrequencies(shingles: Uint32Array): Promise<Float64Array> {
+    const counts = await this.holders(shingles);
+    return Float64Array.from(counts, (n) => (n < 0 ? Infinity : n));
   }
 
   /** Every saturated (boilerplate) shingle, sorted ascending. */
@@ -446,8 +383,4 @@ export class RedisPassageStorage implements PassageStorage {
 
 function layoutFingerprint(layout: PassageLayout): string {
   return `p${REDIS_PASSAGE_LAYOUT_VERSION}|${layout.maxPostings}|${layout.shingleKey}`;
-}
-
-function hex(shingle: number): string {
-  return (shingle >>> 0).toString(16).padStart(8, '0');
 }

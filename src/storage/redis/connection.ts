@@ -1,11 +1,12 @@
 /**
- * The connection plumbing RedisStorage, RedisPassageStorage and RedisDetectorStore share: option
- * checks, a lazily created (or given) ioredis client, Lua scripts defined as versioned commands, and
- * errors wrapped in `StorageError` messages that say what to check.
+ * The connection plumbing every Redis store shares (RedisStorage, RedisPassageStorage,
+ * RedisDetectorStore): option checks, a lazily created (or given) ioredis client, Lua scripts
+ * defined as versioned commands, pipelined reads and scans, the keys every prefix has, and errors
+ * wrapped in `StorageError` messages that say what to check. The shared Lua is in lua.ts.
  */
 import type { Cluster, Redis } from 'ioredis';
-import { InvalidArgumentError, MissingDependencyError, NeardupError, StorageError, describe } from '../errors.js';
-import { assertString } from '../validate.js';
+import { InvalidArgumentError, MissingDependencyError, NeardupError, StorageError, describe } from '../../errors.js';
+import { assertString } from '../../validate.js';
 
 /**
  * An ioredis client — `new Redis()` or a Redis Cluster client `new Cluster([...])` from 'ioredis' —
@@ -286,17 +287,72 @@ export class RedisConnection<S extends string> {
     }
   }
 
+  /**
+   * Runs one pipelined round trip per `batch` items, `add` queuing each item's command; resolves
+   * to the replies in item order. A failed command fails the call with a `StorageError`.
+   */
+  async pipelined<T>(what: string, items: readonly T[], batch: number, add: (pipe: ReturnType<Redis['pipeline']>, item: T) => void): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (let from = 0; from < items.length; from += batch) {
+      const slice = items.slice(from, from + batch);
+      const rows = await this.call(what, (r) => {
+        const pipe = r.pipeline();
+        for (const item of slice) add(pipe, item);
+        return pipe.exec();
+      });
+      for (let i = 0; i < slice.length; i++) {
+        const [err, row] = rows?.[i] ?? [null, null];
+        if (err) throw this.wrap(what, err);
+        out.push(row);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every id of the sorted set `idsKey` (ZSCAN, `count` per step; each id once although ZSCAN may
+   * repeat one) with the `fields` of its hash `hashKey(id)`, one pipelined round trip per step.
+   * Ids whose hash is gone by then are skipped. Not a point-in-time view under concurrent writers.
+   */
+  async *scanHashes(idsKey: string, hashKey: (id: string) => string, fields: readonly string[], count: number): AsyncIterable<{ id: string; values: (Buffer | null)[] }> {
+    const seen = new Set<string>();
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.call('entries', (r) => r.zscan(idsKey, cursor, 'COUNT', count));
+      cursor = next;
+      const ids: string[] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        const id = flat[i]!;
+        if (!seen.has(id)) {
+          seen.add(id);
+          ids.push(id);
+        }
+      }
+      const rows = await this.pipelined('entries', ids, ids.length, (pipe, id) => pipe.hmgetBuffer(hashKey(id), ...fields));
+      for (let i = 0; i < ids.length; i++) {
+        const values = rows[i] as (Buffer | null)[];
+        if (values[0]) yield { id: ids[i]!, values };
+      }
+    } while (cursor !== '0');
+  }
+
+  /** Runs an expiry script (`run(client, limit)` → how many it removed) until a run removes fewer than `limit`. */
+  async removeInBatches(run: (client: Redis, limit: number) => Promise<unknown>, limit: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = (await this.call('removeOlderThan', (r) => run(r, limit))) as number;
+      total += n;
+      if (n < limit) return total;
+    }
+  }
+
   /** Disconnects the client if it was created from `url`; a given client stays open. */
   async close(): Promise<void> {
     const client = this.connecting ? await this.connecting.catch(() => undefined) : undefined;
     this.connecting = undefined;
     if (!this.ownsClient || !client) return;
     this.client = undefined;
-    try {
-      await client.quit();
-    } catch {
-      client.disconnect();
-    }
+    await quitClient(client);
   }
 
   private define(client: Redis): void {
@@ -319,6 +375,36 @@ export class RedisConnection<S extends string> {
     });
     return this.connecting;
   }
+}
+
+/** Closes `client` politely (QUIT), or at once if that fails. */
+export async function quitClient(client: Pick<RedisClient, 'quit' | 'disconnect'>): Promise<void> {
+  try {
+    await client.quit();
+  } catch {
+    client.disconnect();
+  }
+}
+
+/** The keys every neardup store has under its prefix. */
+export interface PrefixKeys {
+  /** Hash: what the prefix holds (kind, layout version, settings). */
+  readonly layout: string;
+  /** Sorted set: every id, scored by time. */
+  readonly ids: string;
+  /** SCAN pattern matching every key under `{prefix}:` (glob characters of the prefix escaped). */
+  readonly pattern: string;
+}
+
+/** `{prefix}:layout`, `{prefix}:ids` and the SCAN pattern of the prefix. */
+export function prefixKeys(prefix: string): PrefixKeys {
+  assertString(prefix, 'prefix');
+  return { layout: `${prefix}:layout`, ids: `${prefix}:ids`, pattern: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*` };
+}
+
+/** A u32 (a band key, a shingle) as the 8 lowercase hex digits of its key names. */
+export function hex8(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The values as little-endian bytes (a view, no copy, on little-endian hosts). */
