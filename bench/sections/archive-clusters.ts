@@ -146,6 +146,17 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
       rows: low.duplicates.slice(0, 4).map((g) => [g.ids.length, g.words, excerpt(byId.get(g.ids[0]!)!.text, 40)]),
     },
   ];
+  if (templatedClusters.length > 0) {
+    tables.push({
+      title: 'Clusters joining templated items that share no figure: canonical and such a member',
+      columns: ['canonical', 'member'],
+      rows: templatedClusters.slice(0, 6).map((c) => {
+        const mine = figures(byId.get(c.canonical)!.text);
+        const other = c.ids.find((id) => id !== c.canonical && TEMPLATED.test(byId.get(id)!.text) && ![...figures(byId.get(id)!.text)].some((f) => mine.has(f)))!;
+        return [`${c.canonical}: ${excerpt(byId.get(c.canonical)!.text, 80)}`, `${other}: ${excerpt(byId.get(other)!.text, 80)}`];
+      }),
+    });
+  }
   if (largest) {
     tables.push({
       title: `The largest cluster (${largest.ids.length} stories): canonical and first members`,
@@ -160,6 +171,7 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     notes: [
       `Every ${CORPUS} story (${docs.length}) added to a default Detector in corpus order with its date, as \`neardup scan\` does; clusters() and lowContent() read at the end. A cluster holds its canonical and the articles with a verified copy/rewrite pair with it (star rule, src/detect/clusters.ts); the member check re-runs compare(canonical, member) on its own, without the detector's learned boilerplate.`,
       `Exact-duplicate groups are those of computed_exact_duplicates.jsonl (identical bodies of 20 words or more); a group counts as recalled when all its members sit in one cluster. Placeholder bodies (${PLACEHOLDER_WORDS} words or fewer) are below the content floor (minContentWords 8) and only reported apart, as groups of identical text.`,
+      'Templated items are bodies opening like a dividend notice or an earnings table ("Qtly div", "Shr", "Oper shr"…); a cluster is counted when one of its templated members shares no figure of two or more characters with its templated canonical — another item of the template, not a re-send or a correction. Template awareness (README, "Real archives") judges a pair by its figures (every line, spelled-out numbers included) and names: a notice that differs from another in one figure only is taken for a correction, which a body without the company name cannot tell from another company\'s notice; those are what the table lists.',
     ],
     payload: {
       stories: docs.length,
