@@ -8,59 +8,55 @@
 export const MAX_UNIT_POSTINGS = 64;
 
 export class UnitPostings {
-  private readonly keys: Uint32Array;
-  private readonly heads: Int32Array; // posting + 1; 0 = empty cell
-  private readonly counts: Int32Array;
-  private readonly unit: Int32Array;
-  private readonly next: Int32Array; // posting + 1; 0 = end
+  /** Cells of 4 int32 (key, first posting + 1 or 0 when empty, count, unused): one cache line holds a probe. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  /** Postings of 2 int32 (unit, next posting + 1 or 0 at the end). */
+  private readonly postings: Int32Array;
   private size = 0;
 
   /** `capacity`: the most postings that will be added (the sum of the units' shingle counts). */
   constructor(capacity: number, private readonly max = MAX_UNIT_POSTINGS) {
     let cells = 16;
     while (cells < capacity * 2) cells *= 2;
-    this.keys = new Uint32Array(cells);
-    this.heads = new Int32Array(cells);
-    this.counts = new Int32Array(cells);
-    this.unit = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
+    this.table = new Int32Array(cells * 4);
+    this.mask = cells - 1;
+    this.postings = new Int32Array(capacity * 2);
   }
 
   /** Lists `unit` under shingle `h` (until the shingle turns out to be boilerplate). */
   add(h: number, unit: number): void {
-    const cell = this.cell(h);
-    const n = this.counts[cell]!;
+    const t = this.table;
+    const key = h | 0;
+    let c = (h & this.mask) << 2;
+    while (t[c + 1] !== 0 && t[c] !== key) c = (c + 4) & (this.mask << 2);
+    t[c] = key;
+    const n = t[c + 2]!;
     if (n > this.max) return;
-    this.counts[cell] = n + 1;
-    this.unit[this.size] = unit;
-    this.next[this.size] = this.heads[cell]!;
-    this.heads[cell] = ++this.size;
+    t[c + 2] = n + 1;
+    const p = this.size++ << 1;
+    this.postings[p] = unit;
+    this.postings[p + 1] = t[c + 1]!;
+    t[c + 1] = this.size;
   }
 
   /** First posting (+1) under `h`, or 0 when absent or boilerplate; walk with `unitOf`/`nextOf`. */
   first(h: number): number {
-    const mask = this.keys.length - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const head = this.heads[i]!;
+    const t = this.table;
+    const key = h | 0;
+    for (let c = (h & this.mask) << 2; ; c = (c + 4) & (this.mask << 2)) {
+      const head = t[c + 1]!;
       if (head === 0) return 0;
-      if (this.keys[i] === h) return this.counts[i]! > this.max ? 0 : head;
+      if (t[c] === key) return t[c + 2]! > this.max ? 0 : head;
     }
   }
 
   unitOf(posting: number): number {
-    return this.unit[posting - 1]!;
+    return this.postings[(posting - 1) << 1]!;
   }
 
   nextOf(posting: number): number {
-    return this.next[posting - 1]!;
-  }
-
-  private cell(h: number): number {
-    const mask = this.keys.length - 1;
-    let i = h & mask;
-    while (this.heads[i] !== 0 && this.keys[i] !== h) i = (i + 1) & mask;
-    this.keys[i] = h;
-    return i;
+    return this.postings[((posting - 1) << 1) + 1]!;
   }
 }
 

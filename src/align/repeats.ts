@@ -53,7 +53,9 @@ const REPEAT_EDIT_CANDIDATES = 3;
 /**
  * Finds, for each unit, an earlier unit it repeats: the same text, else the first of its
  * `REPEAT_EDIT_CANDIDATES` best-sharing earlier units within edit similarity (one `EditBudget`
- * per call). Linear in units × shingles.
+ * per call). Linear in units × shingles: each shingle walks at most `MAX_UNIT_POSTINGS` earlier
+ * units, and once the edit budget is spent (thousands of near-identical paragraphs) only exact
+ * repeats are looked for, since no candidate could be measured any more.
  */
 export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number, minWords: number, maxEditChars: number): UnitRepeats {
   const of = new Int32Array(units.length).fill(-1);
@@ -61,6 +63,9 @@ export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number
   const firstByText = new Map<string, number>();
   const postings = new UnitPostings(shingleTotal(units));
   const shared = new Int32Array(units.length);
+  const touched = new Int32Array(units.length);
+  const best = new Int32Array(REPEAT_EDIT_CANDIDATES); // the best candidates so far, best first
+  const bestShared = new Int32Array(REPEAT_EDIT_CANDIDATES);
   const budget = new EditBudget();
   for (const u of units) {
     if (u.words < minWords) continue;
@@ -70,33 +75,47 @@ export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number
       similarity[u.index] = 1;
     } else {
       firstByText.set(u.norm, u.index);
-      const touched: number[] = [];
-      for (const h of u.shingles) {
-        for (let p = postings.first(h); p !== 0; p = postings.nextOf(p)) {
-          const i = postings.unitOf(p);
-          if ((shared[i] = shared[i]! + 1) === 1) touched.push(i);
+      if (!budget.exhausted) {
+        let nTouched = 0;
+        for (const h of u.shingles) {
+          for (let p = postings.first(h); p !== 0; p = postings.nextOf(p)) {
+            const i = postings.unitOf(p);
+            if ((shared[i] = shared[i]! + 1) === 1) touched[nTouched++] = i;
+          }
         }
-      }
-      // Edit distance only for the few earlier units sharing most shingles, within one budget.
-      const candidates = touched.filter((i) => shared[i]! * 2 >= Math.min(u.shingles.length, units[i]!.shingles.length));
-      candidates.sort((x, y) => shared[y]! - shared[x]! || x - y);
-      for (const i of touched) shared[i] = 0;
-      let best = -1;
-      let bestSim = 0;
-      for (const i of candidates.slice(0, REPEAT_EDIT_CANDIDATES)) {
-        const sim = budget.atLeast(u.norm, units[i]!.norm, nearSimilarity, maxEditChars);
-        if (sim !== undefined) {
-          best = i;
-          bestSim = sim;
-          break;
+        // Edit distance only for the few earlier units sharing most shingles (at least half of
+        // the smaller set), best first (ties: earlier unit first), within one budget.
+        let nBest = 0;
+        for (let t = 0; t < nTouched; t++) {
+          const i = touched[t]!;
+          const n = shared[i]!;
+          shared[i] = 0;
+          if (n * 2 < Math.min(u.shingles.length, units[i]!.shingles.length)) continue;
+          let k = nBest < REPEAT_EDIT_CANDIDATES ? nBest++ : REPEAT_EDIT_CANDIDATES;
+          while (k > 0 && (bestShared[k - 1]! < n || (bestShared[k - 1]! === n && best[k - 1]! > i))) {
+            if (k < REPEAT_EDIT_CANDIDATES) {
+              best[k] = best[k - 1]!;
+              bestShared[k] = bestShared[k - 1]!;
+            }
+            k--;
+          }
+          if (k < REPEAT_EDIT_CANDIDATES) {
+            best[k] = i;
+            bestShared[k] = n;
+          }
         }
-      }
-      if (best >= 0) {
-        of[u.index] = of[best]! >= 0 ? of[best]! : best;
-        similarity[u.index] = bestSim;
+        for (let k = 0; k < nBest; k++) {
+          const i = best[k]!;
+          const sim = budget.atLeast(u.norm, units[i]!.norm, nearSimilarity, maxEditChars);
+          if (sim !== undefined) {
+            of[u.index] = of[i]! >= 0 ? of[i]! : i;
+            similarity[u.index] = sim;
+            break;
+          }
+        }
       }
     }
-    for (const h of u.shingles) postings.add(h, u.index);
+    if (!budget.exhausted) for (const h of u.shingles) postings.add(h, u.index); // else never walked again
   }
   return { of, similarity };
 }

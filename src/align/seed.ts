@@ -69,13 +69,60 @@ export function seedAndScore(
   }
   const shared = new Int32Array(B.length);
   const sharedWeight = new Float64Array(B.length);
+  const touched = new Int32Array(B.length);
+  const top = new Int32Array(EDIT_CANDIDATES); // the touched units sharing most shingles, best first
+  const topShared = new Int32Array(EDIT_CANDIDATES);
+  const tokensB = new Int32Array(B.length).fill(-1); // distinct words of each b unit, once looked up
   /** Short texts (briefs, single sentences): every unit pair is a candidate, shared shingles or not. */
   const small = A.length * B.length <= SHORT_TEXT_PAIRS;
   const pairs: Pair[] = [];
   const budget = new EditBudget();
+  /** Scores unit u of a against unit j of b; `rank` orders j among u's candidates by shared shingles. */
+  const score = (u: TextUnit, j: number, rank: number, count: number, common: number, weightA: number, same: number | undefined): void => {
+    if (j === same) {
+      pairs.push({ i: u.index, j, kind: 'identical', similarity: 1, strength: 1, score: 3 });
+      return;
+    }
+    const wJaccard = common / (weightA + weightB[j]! - common || 1);
+    const wContainment = common / (Math.min(weightA, weightB[j]!) || 1);
+    const seeded = count >= o.rewriteMinShared && (wJaccard >= o.rewriteJaccard || wContainment >= o.rewriteContainment);
+    if (!seeded && rank >= EDIT_CANDIDATES) {
+      // No edit distance for this pair: it is kept only on word overlap, which cannot reach
+      // rewriteWordDice when one unit has 3× the distinct words of the other (2·min/(sum) bound).
+      const tu = u.tokens.length;
+      const tv = tokensB[j]! >= 0 ? tokensB[j]! : (tokensB[j] = B[j]!.tokens.length);
+      if ((2 * Math.min(tu, tv)) / (tu + tv || 1) < o.rewriteWordDice) return;
+    }
+    const v = B[j]!;
+    let sim: number | undefined;
+    const longer = Math.max(u.norm.length, v.norm.length);
+    if (rank < EDIT_CANDIDATES && Math.min(u.norm.length, v.norm.length) >= o.nearSimilarity * longer) {
+      if (budget.mayReach(u.norm, v.norm, o.nearSimilarity)) sim = budget.measure(u.norm, v.norm, o.maxEditChars);
+      if (sim !== undefined && sim >= o.nearSimilarity) {
+        pairs.push({ i: u.index, j, kind: 'near', similarity: sim, strength: sim, score: 2 + sim });
+        return;
+      }
+    }
+    const wordDice = dice(u.tokens, v.tokens);
+    if (!seeded && wordDice < o.rewriteWordDice) return;
+    const lengthRatio = Math.min(u.words, v.words) / (Math.max(u.words, v.words) || 1);
+    if (sim === undefined && rank < EDIT_CANDIDATES && longer <= SHORT_UNIT_CHARS) sim = budget.measure(u.norm, v.norm, o.maxEditChars);
+    const strength = rewriteStrength(
+      {
+        wordDice,
+        containment: wContainment,
+        lengthRatio,
+        editSimilarity: sim ?? wordDice * lengthRatio,
+        sameNumbers: u.numbers.length + v.numbers.length === 0 ? 1 : dice(u.numbers, v.numbers),
+      },
+      o.nearSimilarity,
+    );
+    const jac = jaccardFromCounts(u.shingles.length, v.shingles.length, count);
+    pairs.push({ i: u.index, j, kind: 'rewrite', similarity: jac, strength, score: strength + wJaccard / 100 });
+  };
   for (const u of A) {
     if (outA[u.index] !== 0) continue;
-    const touched: number[] = [];
+    let n = 0;
     const same = byText.get(u.norm);
     let weightA = 0;
     for (const h of u.shingles) {
@@ -84,51 +131,45 @@ export function seedAndScore(
       for (let p = postings.first(h); p !== 0; p = postings.nextOf(p)) {
         const j = postings.unitOf(p);
         sharedWeight[j] = sharedWeight[j]! + w;
-        if ((shared[j] = shared[j]! + 1) === 1) touched.push(j);
+        if ((shared[j] = shared[j]! + 1) === 1) touched[n++] = j;
       }
     }
-    if (same !== undefined && shared[same] === 0) touched.push(same);
-    if (small) for (const v of B) if (outB[v.index] === 0 && shared[v.index] === 0 && v.index !== same) touched.push(v.index);
-    touched.sort((x, y) => shared[y]! - shared[x]! || x - y);
-    touched.forEach((j, rank) => {
-      const v = B[j]!;
-      const count = shared[j]!;
-      const common = sharedWeight[j]!;
-      shared[j] = 0;
-      sharedWeight[j] = 0;
-      if (j === same) {
-        pairs.push({ i: u.index, j, kind: 'identical', similarity: 1, strength: 1, score: 3 });
-        return;
-      }
-      let sim: number | undefined;
-      const longer = Math.max(u.norm.length, v.norm.length);
-      if (rank < EDIT_CANDIDATES && Math.min(u.norm.length, v.norm.length) >= o.nearSimilarity * longer) {
-        if (budget.mayReach(u.norm, v.norm, o.nearSimilarity)) sim = budget.measure(u.norm, v.norm, o.maxEditChars);
-        if (sim !== undefined && sim >= o.nearSimilarity) {
-          pairs.push({ i: u.index, j, kind: 'near', similarity: sim, strength: sim, score: 2 + sim });
-          return;
+    if (same !== undefined && shared[same] === 0) touched[n++] = same;
+    if (small) for (const v of B) if (outB[v.index] === 0 && shared[v.index] === 0 && v.index !== same) touched[n++] = v.index;
+    // The EDIT_CANDIDATES units sharing most shingles (ties: earlier unit first) are scored first,
+    // in that order (they spend the edit budget); the others in any order (matching sorts pairs).
+    let nTop = 0;
+    for (let t = 0; t < n; t++) {
+      const j = touched[t]!;
+      const c = shared[j]!;
+      let k = nTop < EDIT_CANDIDATES ? nTop++ : EDIT_CANDIDATES;
+      while (k > 0 && (topShared[k - 1]! < c || (topShared[k - 1]! === c && top[k - 1]! > j))) {
+        if (k < EDIT_CANDIDATES) {
+          top[k] = top[k - 1]!;
+          topShared[k] = topShared[k - 1]!;
         }
+        k--;
       }
-      const wJaccard = common / (weightA + weightB[j]! - common || 1);
-      const wContainment = common / (Math.min(weightA, weightB[j]!) || 1);
-      const wordDice = dice(u.tokens, v.tokens);
-      const seeded = count >= o.rewriteMinShared && (wJaccard >= o.rewriteJaccard || wContainment >= o.rewriteContainment);
-      if (!seeded && wordDice < o.rewriteWordDice) return;
-      const lengthRatio = Math.min(u.words, v.words) / (Math.max(u.words, v.words) || 1);
-      if (sim === undefined && rank < EDIT_CANDIDATES && longer <= SHORT_UNIT_CHARS) sim = budget.measure(u.norm, v.norm, o.maxEditChars);
-      const strength = rewriteStrength(
-        {
-          wordDice,
-          containment: wContainment,
-          lengthRatio,
-          editSimilarity: sim ?? wordDice * lengthRatio,
-          sameNumbers: u.numbers.length + v.numbers.length === 0 ? 1 : dice(u.numbers, v.numbers),
-        },
-        o.nearSimilarity,
-      );
-      const jac = jaccardFromCounts(u.shingles.length, v.shingles.length, count);
-      pairs.push({ i: u.index, j, kind: 'rewrite', similarity: jac, strength, score: strength + wJaccard / 100 });
-    });
+      if (k < EDIT_CANDIDATES) {
+        top[k] = j;
+        topShared[k] = c;
+      }
+    }
+    for (let rank = 0; rank < nTop; rank++) {
+      const j = top[rank]!;
+      score(u, j, rank, shared[j]!, sharedWeight[j]!, weightA, same);
+      shared[j] = -1; // scored
+      sharedWeight[j] = 0;
+    }
+    for (let t = 0; t < n; t++) {
+      const j = touched[t]!;
+      const c = shared[j]!;
+      shared[j] = 0;
+      if (c < 0) continue;
+      const common = sharedWeight[j]!;
+      sharedWeight[j] = 0;
+      score(u, j, EDIT_CANDIDATES, c, common, weightA, same);
+    }
   }
   return pairs;
 }

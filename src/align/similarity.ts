@@ -107,6 +107,7 @@ export class EditBudget {
    * when a string is longer than `maxChars` or the budget cannot pay for the pair.
    */
   atLeast(a: string, b: string, threshold: number, maxChars: number): number | undefined {
+    if (this.remaining <= 0 && a.length > 0 && b.length > 0) return undefined; // spent: `measure` would refuse
     if (!this.mayReach(a, b, threshold)) return undefined;
     const sim = this.measure(a, b, maxChars);
     return sim !== undefined && sim >= threshold ? sim : undefined;

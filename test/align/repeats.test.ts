@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, findRepeats, normalize, splitParagraphs } from '../../src/index.js';
 import { expected } from '../helpers/expected.js';
 import { fixtureTexts } from '../helpers/fixtures.js';
+import { rng } from '../helpers/random.js';
+import { repeatedUnits } from '../../src/align/repeats.js';
+import { editSimilarity, intersectionSize } from '../../src/align/similarity.js';
+import { textUnits } from '../../src/align/units.js';
 
 describe('findRepeats on the fixtures', () => {
   const texts = fixtureTexts();
@@ -75,5 +79,40 @@ describe('findRepeats in general', () => {
     expect(() => findRepeats(42 as unknown as string)).toThrow(InvalidArgumentError);
     expect(() => findRepeats('x', { nearSimilarity: 2 })).toThrow(/nearSimilarity/);
     expect(() => findRepeats('x', 'nope' as never)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('repeatedUnits candidate choice', () => {
+  it('matches an all-pairs reference: the first of the 3 best-sharing earlier units (≥ half the shingles) within edit similarity', () => {
+    const random = rng(11);
+    const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma'.split(' ');
+    for (let round = 0; round < 20; round++) {
+      const bases = Array.from({ length: 3 }, () => Array.from({ length: 12 + Math.floor(random() * 10) }, () => words[Math.floor(random() * words.length)]!));
+      const paragraphs = Array.from({ length: 30 }, () => {
+        const base = bases[Math.floor(random() * bases.length)]!;
+        return base.map((w) => (random() < 0.08 ? words[Math.floor(random() * words.length)]! : w)).join(' ') + '.';
+      });
+      const units = textUnits(paragraphs.join('\n\n'), { shingleSize: 3, sentences: false }, undefined, () => false);
+      const got = repeatedUnits(units, 0.9, 3, 2000);
+      // Reference: all earlier units, no postings, no budget.
+      const of: number[] = [];
+      for (const u of units) {
+        of[u.index] = -1;
+        const exact = units.findIndex((v) => v.index < u.index && v.norm === u.norm && v.words >= 3);
+        if (exact >= 0) {
+          of[u.index] = exact;
+          continue;
+        }
+        const candidates = units
+          .filter((v) => v.index < u.index && v.words >= 3)
+          .map((v) => ({ v, n: intersectionSize(u.shingles, v.shingles) }))
+          .filter(({ v, n }) => n > 0 && n * 2 >= Math.min(u.shingles.length, v.shingles.length))
+          .sort((x, y) => y.n - x.n || x.v.index - y.v.index)
+          .slice(0, 3);
+        const hit = candidates.find(({ v }) => editSimilarity(u.norm, v.norm)! >= 0.9);
+        if (hit) of[u.index] = of[hit.v.index]! >= 0 ? of[hit.v.index]! : hit.v.index;
+      }
+      expect([...got.of]).toEqual(of);
+    }
   });
 });

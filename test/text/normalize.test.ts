@@ -24,6 +24,25 @@ describe('normalize', () => {
     expect(normalize('a\u0085b')).toBe('a b');
   });
 
+  it('collapses every whitespace run to one space, whatever its mix (lone spaces kept in place)', () => {
+    const random = rng(7);
+    const spaces = [' ', ' ', ' ', '  ', '\n', '\n\n', '\t', '\r\n', '\u00a0', '\u0085', '\u2028', '\u3000', ' \n '];
+    const words = ['a', 'b1', 'cd', 'e-f'];
+    for (let k = 0; k < 200; k++) {
+      const parts: string[] = [];
+      const kept: string[] = [];
+      if (random() < 0.3) parts.push(spaces[Math.floor(random() * spaces.length)]!);
+      for (let w = 0; w < 1 + Math.floor(random() * 8); w++) {
+        if (w > 0) parts.push(spaces[Math.floor(random() * spaces.length)]!);
+        const word = words[Math.floor(random() * words.length)]!;
+        parts.push(word);
+        kept.push(word);
+      }
+      if (random() < 0.3) parts.push(spaces[Math.floor(random() * spaces.length)]!);
+      expect(normalize(parts.join(''))).toBe(kept.join(' '));
+    }
+  });
+
   it('removes zero-width and format characters and soft hyphens', () => {
     expect(normalize('de\u00adfence zero\u200bwidth jo\u200dined \ufeffbom wo\u2060rd')).toBe(
       'defence zerowidth joined bom word',
