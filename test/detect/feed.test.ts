@@ -149,7 +149,7 @@ describe('streams', () => {
     expect(maxAhead).toBeLessThanOrEqual(40);
   });
 
-  it('stays flat on an endless feed with a small window (200,000 arrivals)', async () => {
+  it('stays flat on an endless feed with a small window (60,000 arrivals)', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const random = rng(2026);
@@ -158,17 +158,17 @@ describe('streams', () => {
     const detector = new Detector({ window: { hours: 1 }, cacheSize: 256 });
     const start = Date.parse('2025-01-01T00:00:00Z');
     const recent: string[] = [];
-    let heapAt50k = 0;
+    let heapAt10k = 0;
     let maxSize = 0;
-    for (let i = 0; i < 200_000; i++) {
+    for (let i = 0; i < 60_000; i++) {
       const text = i % 10 === 9 && recent.length > 0 ? recent[Math.floor(random() * recent.length)]! + ' Updated.' : `${sentence()}\n\n${sentence()}\n\n${sentence()}`;
       recent.push(text);
       if (recent.length > 50) recent.shift();
       await detector.process({ id: `a${i}`, text, publishedAt: start + i * 30_000 });
       if (i % 1000 === 0) maxSize = Math.max(maxSize, await detector.size());
-      if (i === 50_000) {
+      if (i === 10_000) {
         gc();
-        heapAt50k = process.memoryUsage().heapUsed;
+        heapAt10k = process.memoryUsage().heapUsed;
       }
     }
     gc();
@@ -176,6 +176,7 @@ describe('streams', () => {
     expect(maxSize).toBeLessThanOrEqual(121); // one hour of arrivals every 30 s, plus the newest
     expect(await detector.documents.size()).toBeLessThanOrEqual(121);
     expect(await detector.passages.size()).toBeLessThanOrEqual(121);
-    expect(heapAtEnd - heapAt50k).toBeLessThan(32 * 1024 * 1024);
+    // 50,000 arrivals later: a leak of 200 bytes an article would show
+    expect(heapAtEnd - heapAt10k).toBeLessThan(10 * 1024 * 1024);
   }, 300_000);
 });
