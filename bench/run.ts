@@ -1,6 +1,6 @@
 /**
- * The neardup benchmark: `npm run bench` (full, ≤ 10 min on 2 cores) or `npm run bench -- --quick`
- * (2,000 docs, < 1 min; what CI runs to prove the bench still works). Writes results.md and
+ * The neardup benchmark: `npm run bench` (full, about 35 min on 2 cores) or `npm run bench -- --quick`
+ * (2,000 docs; CI runs its fixtures-relations and compare sections to prove the bench still works). Writes results.md and
  * results.json (results-quick.* under --quick, so a smoke run never overwrites the full figures).
  *
  *   --quick              2,000 corpus docs (split across corpora) and a 10k-signature index
