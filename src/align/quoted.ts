@@ -28,8 +28,8 @@ const LOOKAHEAD = 200;
 export function quotedShare(text: string, start: number, end: number): number {
   if (end <= start) return 0;
   if (isPost(text, start, end) || HANDLE_START.test(text.slice(start, Math.min(end, start + 40)))) return 1;
-  const link = text.indexOf(PICTURE_LINK, start);
-  if (link >= 0 && link < end) return 1;
+  // searched within the passage only: an indexOf over the rest of the text made compare quadratic
+  if (text.slice(start, end).includes(PICTURE_LINK)) return 1;
   let next = end;
   while (next < text.length && next < end + 8 && isSpace(text.charCodeAt(next))) next++;
   if (next > end && isPost(text, next, text.length)) return 1;
@@ -47,8 +47,8 @@ export function quotedShare(text: string, start: number, end: number): number {
 
 /** True if a post signature line starts at `from` (the regex runs only where "(@" is near). */
 function isPost(text: string, from: number, end: number): boolean {
-  const handle = text.indexOf('(@', from);
-  return handle >= 0 && handle < Math.min(end, from + LOOKAHEAD) && POST_SIGNATURE.test(text.slice(from, Math.min(end, from + LOOKAHEAD)));
+  const window = text.slice(from, Math.min(end, from + LOOKAHEAD));
+  return window.includes('(@') && POST_SIGNATURE.test(window);
 }
 
 function isSpace(c: number): boolean {
