@@ -3,7 +3,6 @@
  * matches, repeated blocks inside each article (`findRepeats`), and the clusters at the end —
  * narrowed and ordered for reading (`--top`, `--relation`, `--min-words`, `--hide-duplicates`).
  */
-import { availableParallelism } from 'node:os';
 import { addParallel, Detector, DuplicateIdError, NeardupError, renderScanHtml, type Credit, type Relation, type ScanPair, type ScanRepeat, type ScanResult } from '../index.js';
 import type { ArticleInfo } from '../report/scan-types.js';
 import { scanView, type ScanViewOptions } from '../report/scan-view.js';
@@ -95,9 +94,8 @@ export async function scan(input: string, o: ScanOptions): Promise<void> {
     let articles = 0;
     let rejected = 0;
     const firstSeen = new Map<string, string>();
-    const jobs = o.jobs ?? availableParallelism();
     // In input order, as detector.add() one by one would: a reused id meets DuplicateIdError.
-    for await (const outcome of addParallel(detector, articlesWithWarnings(), { workers: jobs === 1 ? 0 : jobs, repeats: o.repeats })) {
+    for await (const outcome of addParallel(detector, articlesWithWarnings(), { workers: o.jobs === undefined ? undefined : o.jobs === 1 ? 0 : o.jobs, repeats: o.repeats })) {
       const { article } = outcome;
       for (const message of article.before) warnings.warn(message);
       if (outcome.error) {

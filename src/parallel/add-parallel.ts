@@ -31,8 +31,9 @@ import type { Candidate, VerifyRequest, VerifyResult } from './verifier.js';
 /** Options of `addParallel` and `scanParallel`. */
 export interface ParallelOptions {
   /**
-   * Worker threads. Default `os.availableParallelism()`. 0 runs everything in this thread
-   * (plain `detector.add()`), as `neardup scan --jobs 1` does.
+   * Worker threads. Default `defaultWorkers()`: one fewer than `os.availableParallelism()` on 4
+   * or more cores, else 0. 0 runs everything in this thread (plain `detector.add()`), as
+   * `neardup scan --jobs 1` does.
    */
   workers?: number;
   /** Also find each article's internal repeats (`findRepeats`), in the workers. Default false. */
@@ -355,9 +356,20 @@ async function* addInThread<A extends Article>(detector: Detector, articles: Ite
   }
 }
 
+/**
+ * Worker threads when none are asked for: one per core but the owner's, on 4 cores or more; none
+ * (this thread) below. On 2 cores 2 workers scanned at 0.79× the single thread's speed (bench
+ * `parallel`, quiet machine): the owner needs a core of its own and the parallel run does about
+ * 1.5× the work, so threads pay only with more cores.
+ */
+function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores >= 4 ? cores - 1 : 0;
+}
+
 function parallelOptions(options: ParallelOptions): Required<Omit<ParallelOptions, 'resourceLimits'>> & { resourceLimits: ResourceLimits | undefined } {
   assertOptions(options, 'parallel options');
-  const workers = options.workers ?? availableParallelism();
+  const workers = options.workers ?? defaultWorkers();
   const count = (value: number | undefined, name: string, fallback: number, min: number): number => {
     if (value === undefined) return fallback;
     if (!Number.isInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got ${describe(value)}`);
