@@ -12,6 +12,7 @@ import { DEFAULT_ALIGN_OPTIONS } from './options.js';
 import { textUnits, type TextUnit } from './units.js';
 import { checkLength, checkParagraphs, resolveLimits, type Limits } from './limits.js';
 import { splitParagraphs } from '../text/paragraphs.js';
+import { insertTopK } from './top-k.js';
 
 /** A block of consecutive paragraphs that appears again later in the same text. */
 export interface Repeat {
@@ -91,18 +92,7 @@ export function repeatedUnits(units: readonly TextUnit[], nearSimilarity: number
           const n = shared[i]!;
           shared[i] = 0;
           if (n * 2 < Math.min(u.shingles.length, units[i]!.shingles.length)) continue;
-          let k = nBest < REPEAT_EDIT_CANDIDATES ? nBest++ : REPEAT_EDIT_CANDIDATES;
-          while (k > 0 && (bestShared[k - 1]! < n || (bestShared[k - 1]! === n && best[k - 1]! > i))) {
-            if (k < REPEAT_EDIT_CANDIDATES) {
-              best[k] = best[k - 1]!;
-              bestShared[k] = bestShared[k - 1]!;
-            }
-            k--;
-          }
-          if (k < REPEAT_EDIT_CANDIDATES) {
-            best[k] = i;
-            bestShared[k] = n;
-          }
+          nBest = insertTopK(best, bestShared, nBest, i, n);
         }
         for (let k = 0; k < nBest; k++) {
           const i = best[k]!;

@@ -10,6 +10,7 @@ import type { RarityWeight } from './rarity.js';
 import { rewriteStrength } from './score.js';
 import { EditBudget, intersectionSize, jaccardFromCounts } from './similarity.js';
 import type { TextUnit } from './units.js';
+import { insertTopK } from './top-k.js';
 
 /** How an aligned pair of passages differs. */
 export type AlignmentKind = 'identical' | 'near' | 'rewrite';
@@ -142,18 +143,7 @@ export function seedAndScore(
     for (let t = 0; t < n; t++) {
       const j = touched[t]!;
       const c = shared[j]!;
-      let k = nTop < EDIT_CANDIDATES ? nTop++ : EDIT_CANDIDATES;
-      while (k > 0 && (topShared[k - 1]! < c || (topShared[k - 1]! === c && top[k - 1]! > j))) {
-        if (k < EDIT_CANDIDATES) {
-          top[k] = top[k - 1]!;
-          topShared[k] = topShared[k - 1]!;
-        }
-        k--;
-      }
-      if (k < EDIT_CANDIDATES) {
-        top[k] = j;
-        topShared[k] = c;
-      }
+      nTop = insertTopK(top, topShared, nTop, j, c);
     }
     for (let rank = 0; rank < nTop; rank++) {
       const j = top[rank]!;
