@@ -27,7 +27,7 @@ export async function repeatsCommand(path: string, o: RepeatsCliOptions): Promis
     if (err instanceof NeardupError) throw new UsageError(`${err.message}; see neardup repeats --help`);
     throw err;
   }
-  const out = await withOutput(o.output, async (out) => {
+  await withOutput(o.output, async (out) => {
     if (o.format === 'table') {
       await out.write(repeatsTable(name, text, repeats, styleFor(out.isTTY), out.columns));
     } else if (o.format === 'html') {

@@ -5,10 +5,10 @@
  * whose whole-text Jaccard is low) — and every candidate is verified by paragraph alignment
  * (`compare`) before it is reported.
  */
-import { alignOptions, toTime, type Comparison } from '../align/compare.js';
+import { alignOptions, toTime } from '../align/compare.js';
 import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
-import type { Direction, DirectionReason, Relation } from '../align/relation.js';
+import type { Direction, Relation } from '../align/relation.js';
 import { backgroundRarity, corpusRarity, type RarityWeight } from '../align/rarity.js';
 import { DuplicateIdError, InvalidArgumentError, describe } from '../errors.js';
 import { LshIndex, paramsKey } from '../index/lsh-index.js';

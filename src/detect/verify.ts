@@ -15,7 +15,7 @@ import type { CountMinSketch } from './count-min.js';
 import type { Match } from './match.js';
 import type { Query } from './query.js';
 import type { Comparison } from '../align/compare.js';
-import { asTemplateMatch, comparisonTemplateShape, isTemplateMatch, type ShingleFrequencies } from './template-pair.js';
+import { asTemplateMatch, comparisonTemplateShape, isTemplateMatch, type ShingleFrequencies, type TemplateShape } from './template-pair.js';
 
 /** What verifying depends on besides the two texts: the corpus as it stood before the query. */
 export interface VerifyContext {
@@ -39,20 +39,22 @@ export const COPY_RELATIONS: ReadonlySet<Relation> = new Set(['duplicate', 'near
 export async function verifyCandidate(query: Query, id: string, other: PreparedText, ctx: VerifyContext): Promise<Match | undefined> {
   const c = comparePrepared(query.prepared, other, ctx.align, { isBoilerplate: ctx.isBoilerplate, rarity: ctx.rarity });
   const shape = ctx.frequencies && comparisonTemplateShape(c, query.prepared, other);
-  const template = shape !== undefined && isTemplateMatch(shape, await ctx.frequencies!(shape.shared));
-  return matchOf(query, id, other, template ? asTemplateMatch(c) : c, ctx);
+  return matchOf(query, id, other, c, ctx, shape, shape && (await ctx.frequencies!(shape.shared)));
 }
 
 /** `verifyCandidate` where the frequencies are at hand (a worker thread, given them with its task). */
 export function verifyCandidateNow(query: Query, id: string, other: PreparedText, ctx: VerifyContext, frequencies: ((shingles: Uint32Array) => Float64Array) | undefined): Match | undefined {
   const c = comparePrepared(query.prepared, other, ctx.align, { isBoilerplate: ctx.isBoilerplate, rarity: ctx.rarity });
   const shape = frequencies && comparisonTemplateShape(c, query.prepared, other);
-  const template = shape !== undefined && isTemplateMatch(shape, frequencies!(shape.shared));
-  return matchOf(query, id, other, template ? asTemplateMatch(c) : c, ctx);
+  return matchOf(query, id, other, c, ctx, shape, shape && frequencies!(shape.shared));
 }
 
-/** The verified comparison as a Match, or undefined (unrelated; not identical while below the content floor). */
-function matchOf(query: Query, id: string, other: PreparedText, c: Comparison, ctx: VerifyContext): Match | undefined {
+/**
+ * The verified comparison as a Match, or undefined: unrelated, a template match (`shape` with the
+ * frequencies of its shared shingles), or not identical while below the content floor.
+ */
+function matchOf(query: Query, id: string, other: PreparedText, compared: Comparison, ctx: VerifyContext, shape: TemplateShape | undefined, freqs: Float64Array | undefined): Match | undefined {
+  const c = shape && freqs && isTemplateMatch(shape, freqs) ? asTemplateMatch(compared) : compared;
   if (c.relation === 'unrelated') return undefined;
   // below the content floor on either side: only an identical text is reported
   if (c.relation !== 'duplicate' && (query.lowContent || isBelowFloor(other, ctx.minContentWords))) return undefined;
