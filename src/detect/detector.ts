@@ -738,9 +738,9 @@ export class Detector {
     };
     const docHits = await this.documents.query(query.signature, { maxCandidates: CANDIDATE_POOL * this.options.maxCandidates });
     for (const hit of docHits) get(hit.id).document = hit.similarity;
-    const lookups = query.paragraphs.length > 0 ? await this.passages.lookup(query.paragraphs) : [];
     const minShared = this.align.rewriteMinShared;
     const hitShare = this.options.paragraphHitShare;
+    const lookups = query.paragraphs.length > 0 ? await this.passages.lookup(query.paragraphs, { minShared, minShare: hitShare }) : [];
     lookups.forEach((found, k) => {
       const size = query.paragraphs[k]!.length;
       for (const [id, count] of found) {

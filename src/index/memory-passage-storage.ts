@@ -6,7 +6,7 @@
  * may skip shingles held by more than `maxDocs` documents (stock phrases) as well.
  */
 import { DuplicateIdError, IncompatibleSignatureError } from '../errors.js';
-import type { LookupOptions, PassageLayout, PassageStorage } from './passage-storage.js';
+import { passesLookup, type LookupOptions, type PassageLayout, type PassageStorage } from './passage-storage.js';
 
 const EMPTY = 0;
 const CHUNK = 1 << 14;
@@ -105,6 +105,8 @@ export class MemoryPassageStorage implements PassageStorage {
 
   lookup(sets: readonly Uint32Array[], options: LookupOptions = {}): Map<string, number>[] {
     const maxDocs = options.maxDocs ?? Infinity;
+    const minShared = options.minShared ?? 0;
+    const minShare = options.minShare ?? 0;
     return sets.map((set) => {
       const touched: number[] = [];
       const counts = this.counts;
@@ -120,7 +122,8 @@ export class MemoryPassageStorage implements PassageStorage {
       }
       const out = new Map<string, number>();
       for (const slot of touched) {
-        out.set(this.idOf[slot]!, counts[slot]!);
+        const n = counts[slot]!;
+        if (passesLookup(n, set.length, minShared, minShare)) out.set(this.idOf[slot]!, n);
         counts[slot] = 0;
       }
       return out;

@@ -5,9 +5,9 @@
  * superfastmatch and passim seed text-reuse candidates from shared n-grams.
  */
 import { DuplicateIdError, InvalidArgumentError, describe } from '../errors.js';
-import { assertId, assertInteger, assertOptions, assertString, isValidId } from '../validate.js';
+import { assertFinite, assertId, assertInteger, assertOptions, assertString, isValidId } from '../validate.js';
 import { MemoryPassageStorage } from './memory-passage-storage.js';
-import type { PassageStorage } from './passage-storage.js';
+import type { LookupOptions, PassageStorage } from './passage-storage.js';
 
 /** Default cap: a shingle in more documents than this is boilerplate (superfastmatch uses 100). */
 export const DEFAULT_MAX_POSTINGS = 100;
@@ -26,6 +26,9 @@ export interface PassageIndexOptions {
    */
   lookupMaxDocs?: number;
 }
+
+/** What a lookup lists: documents sharing at least `minShared` shingles and `minShare` of a set. */
+export type LookupFilter = Pick<LookupOptions, 'minShared' | 'minShare'>;
 
 /**
  * Inverted index of shingle hashes, with boilerplate cut-off.
@@ -90,13 +93,30 @@ export class PassageIndex {
     return this.storage.size();
   }
 
-  /** For each query set, the documents sharing its (non-boilerplate) shingles, with counts. */
-  async lookup(sets: readonly Uint32Array[]): Promise<Map<string, number>[]> {
+  /**
+   * For each query set, the documents sharing its (non-boilerplate) shingles, with counts; with
+   * `filter`, only those sharing at least `minShared` of them and `minShare` of the set (the
+   * storage drops the rest before listing or sending them).
+   *
+   * @example
+   * ```ts
+   * const [strong] = await passages.lookup([hasher.shingle(paragraph)], { minShared: 3, minShare: 0.1 });
+   * ```
+   */
+  async lookup(sets: readonly Uint32Array[], filter: LookupFilter = {}): Promise<Map<string, number>[]> {
     if (!Array.isArray(sets) || !sets.every((s) => s instanceof Uint32Array)) {
       throw new InvalidArgumentError('lookup() takes an array of Uint32Array shingle sets');
     }
+    assertOptions(filter, 'lookup filter');
+    const { minShared, minShare } = filter;
+    for (const [name, value] of [['minShared', minShared], ['minShare', minShare]] as const) {
+      if (value === undefined) continue;
+      assertFinite(value, name);
+      if (value < 0) throw new InvalidArgumentError(`${name} must be ≥ 0, got ${value}`);
+    }
     await this.open();
-    return this.storage.lookup(sets, this.lookupMaxDocs === undefined ? undefined : { maxDocs: this.lookupMaxDocs });
+    const options: LookupOptions = { maxDocs: this.lookupMaxDocs, minShared, minShare };
+    return this.storage.lookup(sets, options);
   }
 
   async removeOlderThan(time: number): Promise<number> {

@@ -20,6 +20,23 @@ export interface LookupOptions {
    * skipped below `maxPostings`.
    */
   readonly maxDocs?: number | undefined;
+  /**
+   * Return only documents sharing at least this many of a set's listed shingles. Default 0: every
+   * document sharing one. A filter in the storage, so that the many documents a lookup touches
+   * through one or two common shingles are neither listed nor sent.
+   */
+  readonly minShared?: number | undefined;
+  /** …and at least this share of the set: `shared / set.length >= minShare`. Default 0. */
+  readonly minShare?: number | undefined;
+}
+// A storage may ignore minShared and minShare (they only save work): callers filter again.
+
+/**
+ * Whether a document sharing `shared` shingles of a set of `size` passes a lookup's `minShared`
+ * and `minShare` (the one test every storage applies, so that all agree to the last bit).
+ */
+export function passesLookup(shared: number, size: number, minShared: number, minShare: number): boolean {
+  return shared >= minShared && shared / size >= minShare;
 }
 
 /** Where a `PassageIndex` keeps its postings. */

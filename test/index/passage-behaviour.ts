@@ -99,6 +99,35 @@ export function passageBehaviour(name: string, makeStorage: () => PassageStorage
       }
     });
 
+    it('with minShared and minShare lists exactly the documents the unfiltered lookup gives that pass both', async () => {
+      const index = await newIndex(1000);
+      const random = rng(11);
+      for (let d = 0; d < 200; d++) {
+        const s = new Set<number>();
+        while (s.size < 30) s.add(Math.floor(random() * 600));
+        await index.add(`d${d}`, Uint32Array.from([...s].sort((a, b) => a - b)));
+      }
+      let dropped = 0;
+      let kept = 0;
+      for (let q = 0; q < 20; q++) {
+        const query = new Set<number>();
+        while (query.size < 7 + q) query.add(Math.floor(random() * 600));
+        const sets = [Uint32Array.from(query), Uint32Array.from(query).subarray(0, 5)];
+        const all = await index.lookup(sets);
+        const filtered = await index.lookup(sets, { minShared: 2, minShare: 0.15 });
+        sets.forEach((set, k) => {
+          const expected = new Map([...all[k]!].filter(([, n]) => n >= 2 && n / set.length >= 0.15));
+          dropped += all[k]!.size - expected.size;
+          kept += expected.size;
+          expect(sorted(filtered[k])).toEqual(sorted(expected));
+        });
+      }
+      expect(dropped).toBeGreaterThan(0);
+      expect(kept).toBeGreaterThan(0);
+      await expect(index.lookup([set(1)], { minShare: -0.5 })).rejects.toThrow(InvalidArgumentError);
+      await expect(index.lookup([set(1)], { minShared: Number.NaN })).rejects.toThrow(InvalidArgumentError);
+    });
+
     it('stops listing a shingle held by more than maxPostings documents (boilerplate)', async () => {
       const index = await newIndex(3);
       for (const id of ['a', 'b', 'c']) await index.add(id, set(1, 2, id.charCodeAt(0)));

@@ -98,17 +98,20 @@ return {'ok'}`,
   // a saturated shingle has no posting set: SREM is a no-op there
   ...documentRemovalScripts('s', "prefix .. ':p:' .. hex(s, i)"),
   /**
-   * KEYS: layout (routes the script in a Redis Cluster). ARGV: prefix, maxDocs (0: no bound), then
-   * one u32 LE shingle set per query → per set a flat [id, count, …]. Read-only; a saturated
-   * shingle has no posting set and so adds nothing; one held by more than maxDocs is skipped.
+   * KEYS: layout (routes the script in a Redis Cluster). ARGV: prefix, maxDocs (0: no bound),
+   * minShared, minShare, then one u32 LE shingle set per query → per set a flat [id, count, …] of
+   * the documents sharing at least minShared shingles and minShare of the set (`passesLookup`).
+   * Read-only; a saturated shingle has no posting set and so adds nothing; one held by more than
+   * maxDocs is skipped.
    */
   lookup: {
     keys: 1,
     lua: `${LUA_HEX}
-local prefix, maxDocs = ARGV[1], tonumber(ARGV[2])
+local prefix, maxDocs, minShared, minShare = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local out = {}
-for k = 3, #ARGV do
+for k = 5, #ARGV do
   local s = ARGV[k]
+  local size = #s / 4
   local counts, order = {}, {}
   for i = 0, #s / 4 - 1 do
     local key = prefix .. ':p:' .. hex(s, i)
@@ -119,7 +122,10 @@ for k = 3, #ARGV do
     end
   end
   local flat = {}
-  for _, id in ipairs(order) do flat[#flat + 1] = id; flat[#flat + 1] = counts[id] end
+  for _, id in ipairs(order) do
+    local c = counts[id]
+    if c >= minShared and c / size >= minShare then flat[#flat + 1] = id; flat[#flat + 1] = c end
+  end
   out[#out + 1] = flat
 end
 return out`,
@@ -280,9 +286,9 @@ export class RedisPassageStorage implements PassageStorage {
    */
   async lookup(sets: readonly Uint32Array[], options: LookupOptions = {}): Promise<Map<string, number>[]> {
     if (sets.length === 0) return [];
-    const maxDocs = options.maxDocs ?? 0;
+    const { maxDocs = 0, minShared = 0, minShare = 0 } = options;
     const replies = (await this.conn.call('lookup', (r) =>
-      this.conn.script(r, 'lookup')(this.keys.layout, this.prefix, maxDocs, ...sets.map((s) => u32sToBuffer(s))),
+      this.conn.script(r, 'lookup')(this.keys.layout, this.prefix, maxDocs, minShared, minShare, ...sets.map((s) => u32sToBuffer(s))),
     )) as (string | number)[][];
     return replies.map((flat) => {
       const out = new Map<string, number>();
