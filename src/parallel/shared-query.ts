@@ -12,6 +12,7 @@ import type { AlignOptions } from '../align/options.js';
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import type { UnitRepeats } from '../align/repeats.js';
 import { numberSet, wordSet, type TextUnit } from '../align/units.js';
+import type { CountMinSketch } from '../detect/count-min.js';
 import type { Query } from '../detect/query.js';
 import { CorruptDataError } from '../errors.js';
 import type { SignatureParams } from '../sketch/signature.js';
@@ -176,13 +177,49 @@ export function encodeQuery(query: Query): SharedArrayBuffer {
  * paragraph is too long) is prepared again from the text.
  */
 export function decodeQuery(sab: SharedArrayBuffer, params: SignatureParams, align: AlignOptions): Query {
-  const h = new Int32Array(sab, 0, HEADER_INTS);
-  if (h[Slot.Version] !== VERSION) throw new CorruptDataError(`shared query of version ${h[Slot.Version]}, expected ${VERSION}; workers and owner must run the same neardup build`);
+  const h = headerOf(sab);
   const prepared = new SharedPreparedText(sab, h, layoutOf(h), align);
   const signature = { values: new Uint32Array(sab, prepared.at.signature, h[Slot.Signature]!), params };
   const queried = new Int32Array(sab, prepared.at.queried, h[Slot.Queried]!);
   const { units } = prepared.units(false);
   return { prepared, signature, paragraphs: Array.from(queried, (i) => units[i]!.shingles), lowContent: h[Slot.LowContent] === 1 };
+}
+
+/** Keys counted so far by the running `countEncoded` call; reused (cleared) so that counting allocates no set per article. */
+const counted = new Set<number>();
+
+/**
+ * Counts (delta 1) or uncounts (-1) an encoded article straight from its shared memory: exactly
+ * `countArticle(decodeQuery(sab, …).prepared, paragraphs, shingles, repeatMinWords, delta)`
+ * (src/detect/verify.ts) — its distinct content paragraphs (not boilerplate, at least
+ * `repeatMinWords` words; each key once, the first in unit order) into `paragraphs`, every
+ * shingle of the text into `shingles` — reading the unit table and the shingle section through
+ * typed-array views, with no strings decoded and no unit objects made. A worker replays the
+ * whole scan's counts this way.
+ *
+ * @throws CorruptDataError when the buffer is of another encoding version.
+ */
+export function countEncoded(sab: SharedArrayBuffer, paragraphs: CountMinSketch, shingles: CountMinSketch, repeatMinWords: number, delta: 1 | -1): void {
+  const h = headerOf(sab);
+  const at = layoutOf(h);
+  const count = h[Slot.Units]!;
+  const table = new Uint32Array(sab, at.units, count * COLS);
+  counted.clear();
+  for (let row = 0; row < table.length; row += COLS) {
+    const key = table[row + Col.Key]!;
+    if (table[row + Col.Boilerplate] === 1 || table[row + Col.Words]! < repeatMinWords || counted.has(key)) continue;
+    counted.add(key);
+    paragraphs.add(key, delta);
+  }
+  const hashes = new Uint32Array(sab, at.shingles, h[Slot.Shingles]!);
+  for (let i = 0; i < hashes.length; i++) shingles.add(hashes[i]!, delta);
+}
+
+/** The header of `encodeQuery` bytes, checked to be of this build's version. */
+function headerOf(sab: SharedArrayBuffer): Int32Array {
+  const h = new Int32Array(sab, 0, HEADER_INTS);
+  if (h[Slot.Version] !== VERSION) throw new CorruptDataError(`shared query of version ${h[Slot.Version]}, expected ${VERSION}; workers and owner must run the same neardup build`);
+  return h;
 }
 
 /** Unit keys (learned-boilerplate lookups) of encoded paragraph units, without decoding anything. */

@@ -3,17 +3,20 @@
  * counts (learned boilerplate and rarity), replayed from the articles in the order the owner
  * indexed them, so that it can stand exactly as the counts stood before any one article — count-min
  * counters add up, so moving back and forth is adding and subtracting (Cormode & Muthukrishnan
- * 2005) — and the prepared text of every article, read from the shared buffers the workers wrote.
+ * 2005). It keeps only the shared buffers the workers wrote: counts are replayed straight from
+ * them (`countEncoded`), and an article is decoded only when a task names it as a candidate, into
+ * a small least-recently-used cache, so that neither memory nor decoding grows with the corpus in
+ * every worker.
  */
 import { prepareText, type PreparedText } from '../align/prepare.js';
 import { backgroundRarity, corpusRarity } from '../align/rarity.js';
 import { CountMinSketch } from '../detect/count-min.js';
 import type { Match } from '../detect/detector.js';
 import type { CountsSnapshot, PipelineSettings } from '../detect/pipeline.js';
-import { countArticle, verifyCandidateNow, type VerifyContext } from '../detect/verify.js';
+import { verifyCandidateNow, type VerifyContext } from '../detect/verify.js';
 import { CorruptDataError } from '../errors.js';
 import type { SignatureParams } from '../sketch/signature.js';
-import { decodeQuery } from './shared-query.js';
+import { countEncoded, decodeQuery } from './shared-query.js';
 
 /** A candidate as the owner names it: an article of this scan (by id), or one from before it (with its text), or one gone. */
 export type Candidate =
@@ -52,11 +55,22 @@ export interface CountsRequest {
  */
 export type VerifyResult = (Match | null)[];
 
+/**
+ * Decoded articles a worker keeps, most recently named last. Candidates cluster on recent
+ * articles (copies follow their source closely in a feed) and on a few much-copied ones, so a few
+ * hundred cover most verify tasks; the cache is bounded so that every worker's memory and garbage
+ * collection stay flat however large the corpus.
+ */
+export const DECODED_CACHE_SIZE = 256;
+
 export class Verifier {
   private readonly paragraphs: CountMinSketch;
   private readonly shingles: CountMinSketch;
-  private readonly entries: PreparedText[] = [];
-  private readonly byId = new Map<string, PreparedText>();
+  /** The scan's articles in the order the owner indexed them, as their shared buffers. */
+  private readonly entries: SharedArrayBuffer[] = [];
+  private readonly byId = new Map<string, SharedArrayBuffer>();
+  /** Decoded candidates by buffer, least recently used first (a Map keeps insertion order). */
+  private readonly decoded = new Map<SharedArrayBuffer, PreparedText>();
   /** Entries whose counts are in the sketches now. */
   private applied = 0;
   private readonly background;
@@ -65,6 +79,8 @@ export class Verifier {
     private readonly settings: PipelineSettings,
     private readonly params: SignatureParams,
     counts: CountsSnapshot,
+    /** Decoded candidates kept at most (tests make it small to see eviction). */
+    private readonly cacheSize = DECODED_CACHE_SIZE,
   ) {
     this.paragraphs = new CountMinSketch(counts.paragraphs);
     this.shingles = new CountMinSketch(counts.shingles);
@@ -95,7 +111,7 @@ export class Verifier {
     const frequencies = df && ((shingles: Uint32Array) => Float64Array.from(shingles, df));
     const out: VerifyResult = [];
     for (const c of request.candidates) {
-      const other = c.missing ? undefined : c.text !== undefined ? prepareText(c.text, s.align, c.publishedAt) : this.byId.get(c.id);
+      const other = c.missing ? undefined : c.text !== undefined ? prepareText(c.text, s.align, c.publishedAt) : this.candidate(c.id);
       if (!other && !c.missing) throw new CorruptDataError(`verify task names ${c.id}, which this worker was never sent; owner and workers lost step`);
       const m = other ? verifyCandidateNow(query, c.id, other, ctx, frequencies) : undefined;
       out.push(m ?? null);
@@ -109,18 +125,32 @@ export class Verifier {
       throw new CorruptDataError(`task sends entries from ${request.from}, this worker holds ${this.entries.length}; owner and workers lost step`);
     }
     for (const e of request.entries) {
-      const prepared = decodeQuery(e.buffer, this.params, this.settings.align).prepared;
-      this.entries.push(prepared);
-      this.byId.set(e.id, prepared);
+      this.entries.push(e.buffer);
+      this.byId.set(e.id, e.buffer);
     }
+  }
+
+  /** The prepared text of the scan's article `id`, decoded on first use and kept while recently used; undefined: never sent. */
+  private candidate(id: string): PreparedText | undefined {
+    const buffer = this.byId.get(id);
+    if (!buffer) return undefined;
+    let prepared = this.decoded.get(buffer);
+    if (prepared) {
+      this.decoded.delete(buffer); // to the most recent end
+    } else {
+      prepared = decodeQuery(buffer, this.params, this.settings.align).prepared;
+      if (this.decoded.size >= this.cacheSize) this.decoded.delete(this.decoded.keys().next().value!);
+    }
+    this.decoded.set(buffer, prepared);
+    return prepared;
   }
 
   /** Adds or subtracts entries' counts until exactly `version` entries are counted. */
   private moveTo(version: number): void {
     const repeatMinWords = this.settings.align.repeatMinWords;
     if (version > this.entries.length) throw new CorruptDataError(`verify task at entry ${version}, this worker holds ${this.entries.length}; owner and workers lost step`);
-    for (; this.applied < version; this.applied++) countArticle(this.entries[this.applied]!, this.paragraphs, this.shingles, repeatMinWords, 1);
-    for (; this.applied > version; ) countArticle(this.entries[--this.applied]!, this.paragraphs, this.shingles, repeatMinWords, -1);
+    for (; this.applied < version; this.applied++) countEncoded(this.entries[this.applied]!, this.paragraphs, this.shingles, repeatMinWords, 1);
+    for (; this.applied > version; ) countEncoded(this.entries[--this.applied]!, this.paragraphs, this.shingles, repeatMinWords, -1);
   }
 }
 
