@@ -43,7 +43,6 @@ export const INDEX_SNAPSHOT_VERSION = 2;
 const FLAG_PARAMS = 1;
 /** magic + version + flags + threshold + numPerm + bands + rows. */
 const FIXED_HEADER = 28;
-const PARAMS_BYTES = 14;
 const WHAT = 'index snapshot';
 
 /** Everything about an index except its documents. */
