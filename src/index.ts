@@ -52,7 +52,7 @@ export {
 export { MemoryStorage } from './index/memory-storage.js';
 export type { Awaitable, Candidate, LshStorage, StorageLayout, StoredDocument } from './index/storage.js';
 export { MemoryPassageStorage } from './index/memory-passage-storage.js';
-export type { PassageLayout, PassageStorage } from './index/passage-storage.js';
+export type { LookupOptions, PassageLayout, PassageStorage } from './index/passage-storage.js';
 export { RedisStorage, type RedisStorageOptions } from './storage/redis/lsh-storage.js';
 export { RedisPassageStorage, type RedisPassageStorageOptions } from './storage/redis/passage-storage.js';
 export type { RedisClient, RedisClientOptions, RedisClusterNode, RedisConnectionOptions } from './storage/redis/connection.js';
