@@ -158,6 +158,8 @@ export async function run(ctx: BenchContext): Promise<SectionResult> {
     row('owner thread\'s serial share s with 2 workers (its CPU ÷ all threads\' CPU)', share, '', { op: '<=', value: 0.2, text: '≤ 0.2' }),
     row('Amdahl bound on 2 cores, 1/(s + (1−s)/2)', amdahl, '×'),
     row('bound over the in-thread scan on 2 idle cores (in-thread CPU ÷ max(owner CPU, all CPU / 2))', cpuBound, '×'),
+    row('cores the in-thread scan already keeps busy (its CPU, all threads ÷ wall: V8 collects and compiles beside the main thread)', median(base.map((r) => r.cpuMs / r.ms)), ''),
+    row('so the bound on 2 cores for any scan doing at least the in-thread CPU work (2 ÷ that)', median(base.map((r) => (2 * r.ms) / r.cpuMs)), '×'),
     row('CPU each worker past the first adds (2 workers − 1 worker, all threads)', perExtraWorker / 1000, 's'),
     row('projected speedup on 4 cores with 3 workers (in-thread wall ÷ max(owner CPU, projected CPU / 4))', projected(4), '×'),
     row('projected speedup on 8 cores with 7 workers', projected(8), '×'),
