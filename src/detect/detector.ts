@@ -19,6 +19,7 @@ import { TimeHeap } from './time-heap.js';
 import { PassageIndex } from '../index/passage-index.js';
 import { MinHasher } from '../sketch/minhash.js';
 import { assertId, assertInteger, assertOpenUnit, assertOptions, assertString } from '../validate.js';
+import { rankByEvidence } from './candidates.js';
 import { buildClusters, LINKING_RELATIONS, type Cluster } from './clusters.js';
 import { contentWords, isBelowFloor } from './content-floor.js';
 import { isTemplateMatch, templateShape, type ShingleFrequencies, type TemplateShape } from './template-pair.js';
@@ -111,16 +112,6 @@ export interface MatchOptions {
  */
 const CANDIDATE_POOL = 4;
 
-
-/** Evidence that a candidate is worth verifying. */
-interface Evidence {
-  /** Estimated whole-text Jaccard from the document index (0 if not a hit). */
-  document: number;
-  /** Query paragraphs with a passage hit, the sum of their shares found, and the best share. */
-  hits: number;
-  paragraphs: number;
-  best: number;
-}
 
 /**
  * Finds near-duplicate, derived and related articles.
@@ -730,34 +721,10 @@ export class Detector {
   private async rankCandidates(query: Query, selfId: string | undefined): Promise<string[]> {
     // No content tokens: nothing to match (README, "Writing systems"); its signature matches nothing either.
     if (query.prepared.shingles.length === 0) return [];
-    const evidence = new Map<string, Evidence>();
-    const get = (id: string): Evidence => {
-      let e = evidence.get(id);
-      if (!e) evidence.set(id, (e = { document: 0, hits: 0, paragraphs: 0, best: 0 }));
-      return e;
-    };
-    const docHits = await this.documents.query(query.signature, { maxCandidates: CANDIDATE_POOL * this.options.maxCandidates });
-    for (const hit of docHits) get(hit.id).document = hit.similarity;
-    const minShared = this.align.rewriteMinShared;
-    const hitShare = this.options.paragraphHitShare;
-    const lookups = query.paragraphs.length > 0 ? await this.passages.lookup(query.paragraphs, { minShared, minShare: hitShare }) : [];
-    lookups.forEach((found, k) => {
-      const size = query.paragraphs[k]!.length;
-      for (const [id, count] of found) {
-        const share = count / size;
-        if (count < minShared || share < hitShare) continue;
-        const e = get(id);
-        e.hits++;
-        e.paragraphs += share;
-        e.best = Math.max(e.best, share);
-      }
-    });
-    if (selfId !== undefined) evidence.delete(selfId);
-    return [...evidence]
-      .filter(([, e]) => e.document > 0 || e.hits >= 2 || e.best >= 0.5)
-      .sort((x, y) => score(y[1]) - score(x[1]) || (x[0] < y[0] ? -1 : 1))
-      .slice(0, this.options.maxCandidates)
-      .map(([id]) => id);
+    const settings = { minShared: this.align.rewriteMinShared, hitShare: this.options.paragraphHitShare, maxCandidates: this.options.maxCandidates };
+    const docHits = await this.documents.query(query.signature, { maxCandidates: CANDIDATE_POOL * settings.maxCandidates });
+    const lookups = query.paragraphs.length > 0 ? await this.passages.lookup(query.paragraphs, { minShared: settings.minShared, minShare: settings.hitShare }) : [];
+    return rankByEvidence(docHits, lookups, query.paragraphs.map((p) => p.length), selfId, settings);
   }
 
   /** What verifying a candidate depends on, as the corpus stands now; `frequencies` from `frequencies()`. */
@@ -833,10 +800,6 @@ async function replacingLeftover(write: () => Promise<void>, removeLeftover: () 
     await removeLeftover();
     await write();
   }
-}
-
-function score(e: Evidence): number {
-  return (e.document > 0 ? 10 + e.document : 0) + e.paragraphs;
 }
 
 function edgeOf(id: string, m: Match): PairEdge {
