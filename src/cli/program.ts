@@ -114,7 +114,7 @@ ${EXIT_HELP}`);
     .option('--hide-duplicates', 'fold exact copies: one line per text with the count of its copies, instead of one pair each')
     .option('--no-repeats', 'do not look for paragraphs repeated inside each article')
     .option('--no-progress', 'never show the progress bar (it shows only on a terminal, for more than 200 articles)')
-    .addOption(new Option('-j, --jobs <n>', 'threads: 1 scans in this thread; N ≥ 2 starts N worker threads that prepare articles while this one matches them and keeps the index; the output is the same (default: cores − 1 workers on 4 or more cores, else 1)').argParser(integer(1, 1024)))
+    .addOption(new Option('-j, --jobs <n>', 'threads: 1 scans in this thread; N ≥ 2 starts N worker threads that prepare and verify articles while this one looks up candidates and keeps the index; the output is the same (default: cores − 1 workers on 4 or more cores, else 1)').argParser(integer(1, 1024)))
     .addHelpText('after', `
 Dates tell the original from the copy: give them as "publishedAt" in JSONL, or with --meta.
 Malformed JSONL lines and unreadable files are reported on stderr with their line number or path, and skipped.
