@@ -1,18 +1,28 @@
 /**
  * A passage storage split into shards by document id (see shards.ts), with one global boilerplate
- * cut-off: after a document's postings are written in its shard, the holders of its shingles are
- * summed over all shards, and a shingle held by more than maxPostings documents is saturated in
- * every shard. Lookups ask every shard at once; a document's counts come from its one shard.
+ * cut-off: after a document's postings are written in its shard, a shingle held by more than
+ * maxPostings documents in all shards is saturated in every shard. Lookups ask every shard at
+ * once; a document's counts come from its one shard.
+ *
+ * Which shingles to count in every shard is decided by upper bounds: each shingle's bound lives
+ * in the shard of its hash and is raised before every document holding it is written, never
+ * lowered, so it is never below the true count; only shingles whose bound passes the cut-off (or
+ * a lookup's stock-phrase limit) are counted in every shard. Exact as before — an add reads the
+ * bounds after its write, so of two racing writers the later reader sees both (Herlihy & Wing's
+ * linearizability argument for a monotone counter) — at O(shingles) Redis work instead of
+ * O(shards × shingles).
  */
 import { StorageError } from '../errors.js';
 import type { LookupOptions, PassageLayout, PassageStorage } from './passage-storage.js';
 import { ShardSet } from './shard-set.js';
 import type { Awaitable } from './storage.js';
 
-/** A passage storage that can count a shingle's holders (RedisPassageStorage can). */
+/** A passage storage that can count a shingle's holders and keep holder bounds (RedisPassageStorage with `holderBounds` can). */
 export interface CountingPassageStorage extends PassageStorage {
   /** Per shingle: how many documents hold it, or -1 if it is saturated. */
   holders(shingles: Uint32Array): Awaitable<Int32Array>;
+  /** Per shingle (hashed to this shard): its upper bound of holders in all shards, raised by one first if `raise`. */
+  bounds(shingles: Uint32Array, raise: boolean): Awaitable<Int32Array>;
 }
 
 /**
@@ -44,8 +54,16 @@ export class ShardedPassageStorage extends ShardSet<CountingPassageStorage> impl
   }
 
   async add(id: string, shingles: Uint32Array, time?: number): Promise<void> {
+    if (this.shards.length === 1 || shingles.length === 0) {
+      await this.shardFor(id).add(id, shingles, time); // one shard: its own cut-off is the global one
+      return;
+    }
+    if (this.maxPostings === 0) throw new StorageError('ShardedPassageStorage used before open(); pass it to a PassageIndex, which opens it');
+    await this.bounds(shingles, true);
     await this.shardFor(id).add(id, shingles, time);
-    if (this.shards.length > 1 && shingles.length > 0) await this.applyCutOff(shingles);
+    const bounds = await this.bounds(shingles, false);
+    const near = shingles.filter((_, i) => bounds[i]! > this.maxPostings);
+    if (near.length > 0) await this.applyCutOff(near);
   }
 
   async remove(id: string): Promise<boolean> {
@@ -116,18 +134,38 @@ export class ShardedPassageStorage extends ShardSet<CountingPassageStorage> impl
     await Promise.all(this.shards.map((s) => s.saturate(shingles)));
   }
 
-  /** The sets without the shingles held by more than `maxDocs` documents in all shards. */
+  /**
+   * The sets without the shingles held by more than `maxDocs` documents in all shards: counted in
+   * every shard only where the bound says they might be.
+   */
   private async withoutCommon(sets: readonly Uint32Array[], maxDocs: number): Promise<Uint32Array[]> {
     const all = Uint32Array.from(new Set(sets.flatMap((s) => [...s])));
-    const df = await this.totals(all);
+    const bounds = await this.bounds(all, false);
+    const maybe = all.filter((_, i) => bounds[i]! > maxDocs);
+    const df = await this.totals(maybe);
     const common = new Set<number>();
-    all.forEach((h, i) => df[i]! > maxDocs && common.add(h));
+    maybe.forEach((h, i) => df[i]! > maxDocs && common.add(h));
     return common.size === 0 ? [...sets] : sets.map((s) => s.filter((h) => !common.has(h)));
+  }
+
+  /** Each shingle's holder bound, from the shard of its hash (raised by one first if `raise`), all shards asked at once. */
+  private async bounds(shingles: Uint32Array, raise: boolean): Promise<Int32Array> {
+    const count = this.shards.length;
+    const groups: number[][] = Array.from({ length: count }, () => []);
+    for (let i = 0; i < shingles.length; i++) groups[shingles[i]! % count]!.push(i);
+    const out = new Int32Array(shingles.length);
+    await Promise.all(
+      groups.map(async (at, s) => {
+        if (at.length === 0) return;
+        const values = await this.shards[s]!.bounds(Uint32Array.from(at, (i) => shingles[i]!), raise);
+        at.forEach((i, k) => (out[i] = values[k]!));
+      }),
+    );
+    return out;
   }
 
   /** Saturates, in every shard, the shingles held by more than maxPostings documents in all. */
   private async applyCutOff(shingles: Uint32Array): Promise<void> {
-    if (this.maxPostings === 0) throw new StorageError('ShardedPassageStorage used before open(); pass it to a PassageIndex, which opens it');
     const counts = await Promise.all(this.shards.map((s) => s.holders(shingles)));
     const over: number[] = [];
     for (let i = 0; i < shingles.length; i++) {

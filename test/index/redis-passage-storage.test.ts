@@ -5,7 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InvalidArgumentError, LshIndex, MinHasher, RedisPassageStorage, RedisStorage, StorageError } from '../../src/index.js';
+import { InvalidArgumentError, LshIndex, MinHasher, RedisPassageStorage, RedisStorage, StorageError, shardedRedisPassageStorage, type ShardedPassageStorage } from '../../src/index.js';
 import { redisPassageKeys } from '../../src/storage/redis/passage-storage.js';
 import { PassageIndex } from '../../src/index/passage-index.js';
 import { passageBehaviour } from './passage-behaviour.js';
@@ -63,6 +63,62 @@ if (unreachable !== undefined && process.env.CI) {
   passageBehaviour('RedisPassageStorage', () => track(new RedisPassageStorage({ client, prefix: freshPrefix() })), {
     twin: (s) => track(new RedisPassageStorage({ url: REDIS_URL, prefix: (s as RedisPassageStorage).prefix })),
     randomOps: 4000,
+  });
+
+  const sharded: ShardedPassageStorage[] = [];
+  const trackSharded = (s: ShardedPassageStorage): ShardedPassageStorage => (sharded.push(s), s);
+  afterAll(async () => {
+    for (const s of sharded) await s.close();
+  });
+  const shardedOn = async (prefix: string, shards = 4): Promise<ShardedPassageStorage> => trackSharded(await shardedRedisPassageStorage({ url: REDIS_URL, prefix, shards }));
+
+  passageBehaviour('sharded RedisPassageStorage (4 shards on one node)', () => shardedOn(freshPrefix()), {
+    twin: async (s) => shardedOn((s as unknown as { shards: RedisPassageStorage[] }).shards[0]!.prefix.slice(1, -5)),
+    randomOps: 2000,
+  });
+
+  describe('sharded RedisPassageStorage: holder bounds', () => {
+    it('lets 8 concurrent writers on 4 shards cross the global cut-off, and keeps every bound at or above the holders', async () => {
+      const prefix = freshPrefix();
+      const writers = await Promise.all(Array.from({ length: 8 }, () => shardedOn(prefix)));
+      const indexes = writers.map((storage) => new PassageIndex({ storage, maxPostings: 20 }));
+      await Promise.all(
+        indexes.map(async (index, w) => {
+          // shingle 1 in all 80 documents (over the cut-off of 20); 2 in 16 of them (under it)
+          for (let i = 0; i < 10; i++) await index.add(`w${w}-${i}`, Uint32Array.of(1, ...(i < 2 ? [2] : []), 1000 + w * 10 + i));
+        }),
+      );
+      expect(await indexes[0]!.size()).toBe(80);
+      expect((await indexes[3]!.lookup([Uint32Array.of(1)]))[0]!.size).toBe(0);
+      expect(await writers[5]!.saturated()).toEqual(Uint32Array.of(1));
+      expect((await indexes[2]!.lookup([Uint32Array.of(2)]))[0]!.size).toBe(16);
+      for (const shard of writers[0]!.shards as unknown as RedisPassageStorage[]) expect(await shard.saturated()).toEqual(Uint32Array.of(1));
+      const probe = Uint32Array.of(2, 1003, 1077);
+      const bounds = await Promise.all(Array.from(probe, (h) => (writers[1]!.shards[h % 4] as unknown as RedisPassageStorage).bounds(Uint32Array.of(h), false)));
+      expect(bounds.map((b) => b[0])).toEqual([16, 1, 1]);
+      expect(Array.from(await writers[1]!.documentFrequencies(probe))).toEqual([16, 1, 1]);
+    });
+
+    it('keeps bounds only in the shard of each shingle\'s hash, under {prefix:sNN}:g', async () => {
+      const prefix = freshPrefix();
+      const index = new PassageIndex({ storage: await shardedOn(prefix), maxPostings: 100 });
+      await index.add('a', Uint32Array.of(4, 5, 6, 7));
+      for (const h of [4, 5, 6, 7]) {
+        const key = redisPassageKeys(`{${prefix}:s0${h % 4}}`).bounds;
+        expect(await client.hgetall(key)).toEqual({ [h.toString(16).padStart(8, '0')]: '1' });
+      }
+    });
+
+    it('refuses to open a shard without bounds as one with them, and the other way round', async () => {
+      const prefix = freshPrefix();
+      const shard0 = `{${prefix}:s00}`;
+      await new PassageIndex({ storage: track(new RedisPassageStorage({ client, prefix: shard0 })) }).add('a', Uint32Array.of(1));
+      await expect(new PassageIndex({ storage: await shardedOn(prefix) }).add('b', Uint32Array.of(2))).rejects.toThrow(/without the holder bounds/);
+      const other = freshPrefix();
+      await new PassageIndex({ storage: await shardedOn(other) }).add('b', Uint32Array.of(2));
+      await expect(new PassageIndex({ storage: track(new RedisPassageStorage({ client, prefix: `{${other}:s00}` })) }).add('c', Uint32Array.of(3))).rejects.toThrow(/one shard of a sharded passage index/);
+      await expect(track(new RedisPassageStorage({ client, prefix: 'x' })).bounds(Uint32Array.of(1), false)).rejects.toThrow(/holderBounds: true/);
+    });
   });
 
   describe('RedisPassageStorage specifics', () => {

@@ -84,7 +84,8 @@ export async function redisDetectorStorage(options: RedisDetectorStorageOptions)
   } else {
     const tags = shardPrefixes(prefix, shards);
     documents = new ShardedStorage(tags.map((p) => new RedisStorage({ client, prefix: `${p}:docs`, batchSize, scanCount, commandTimeout })));
-    passages = new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: `${p}:passages`, scanCount, commandTimeout })));
+    const holderBounds = tags.length > 1;
+    passages = new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: `${p}:passages`, scanCount, commandTimeout, holderBounds })));
     articles = new ShardedDetectorStore(tags.map((p) => new RedisDetectorStore({ client, prefix: `${p}:articles`, commandTimeout })));
   }
   return {

@@ -33,6 +33,8 @@ const DEFAULT_SCAN_COUNT = 1000;
 //                                its SCARD is the shingle's document frequency
 //   {prefix}:sat           set   saturated shingles (8 hex digits): held by more than maxPostings
 //                                documents once, never listed again (until clear())
+//   {prefix}:g             hash  shingle (8 hex digits) → upper bound of its holders in all shards
+//                                (only a shard of a ShardedPassageStorage: `holderBounds`)
 //
 // A shingle's posting set is deleted when it saturates, and by Redis itself when its last holder
 // leaves (document frequency 0: the shingle starts over, as in MemoryPassageStorage).
@@ -49,10 +51,12 @@ export function redisPassageKeys(prefix: string): PrefixKeys & {
   readonly saturated: string;
   doc(id: string): string;
   postings(shingle: number): string;
+  readonly bounds: string;
 } {
   return {
     ...prefixKeys(prefix),
     saturated: `${prefix}:sat`,
+    bounds: `${prefix}:g`,
     doc: (id) => `${prefix}:d:${id}`,
     postings: (shingle) => `${prefix}:p:${hex8(shingle)}`,
   };
@@ -141,6 +145,20 @@ for i = 0, #s / 4 - 1 do
 end
 return out`,
   },
+  /**
+   * KEYS: g. ARGV: '1' to raise each bound by one first, or '0'; shingles (u32 LE) → per shingle
+   * its bound (0 if never raised).
+   */
+  bounds: {
+    keys: 1,
+    lua: `${LUA_HEX}
+local s, raise, out = ARGV[2], ARGV[1] == '1', {}
+for i = 0, #s / 4 - 1 do
+  local h = hex(s, i)
+  if raise then out[#out + 1] = redis.call('HINCRBY', KEYS[1], h, 1) else out[#out + 1] = tonumber(redis.call('HGET', KEYS[1], h) or '0') end
+end
+return out`,
+  },
   /** KEYS: layout, sat. ARGV: prefix, maxPostings, shingleKey, version, fingerprint, shingles → {'ok'} | {'layout', fp}. */
   saturate: {
     keys: 2,
@@ -163,6 +181,13 @@ type ScriptName = keyof typeof SCRIPTS;
 export interface RedisPassageStorageOptions extends RedisConnectionOptions {
   /** COUNT of each SCAN / ZSCAN step and ids removed per expiry script. Default 1000. */
   scanCount?: number;
+  /**
+   * This storage is one shard of a `ShardedPassageStorage` of several: it keeps, for the shingles
+   * hashed to it, upper bounds of their holders in all shards (`bounds`), and its layout says so,
+   * so that it is never opened without them. Set by `shardedRedisPassageStorage` and
+   * `redisDetectorStorage({ shards })`; default false.
+   */
+  holderBounds?: boolean;
 }
 
 /**
@@ -196,12 +221,15 @@ export class RedisPassageStorage implements PassageStorage {
   private readonly scanCount: number;
   private layout: PassageLayout | undefined;
   private fingerprint = '';
+  private readonly holderBounds: boolean;
 
   constructor(options: RedisPassageStorageOptions) {
     assertOptions(options, 'RedisPassageStorage options');
     checkConnectionOptions(options, 'RedisPassageStorage');
-    const { scanCount = DEFAULT_SCAN_COUNT } = options;
+    const { scanCount = DEFAULT_SCAN_COUNT, holderBounds = false } = options;
     assertInteger(scanCount, 'scanCount', 1, 1_000_000);
+    if (typeof holderBounds !== 'boolean') throw new InvalidArgumentError(`holderBounds must be true or false, got ${describe(holderBounds)}`);
+    this.holderBounds = holderBounds;
     this.conn = new RedisConnection(options, 'RedisPassageStorage', SCRIPTS, `passages_v${REDIS_PASSAGE_LAYOUT_VERSION}`);
     this.prefix = options.prefix;
     this.keys = redisPassageKeys(options.prefix);
@@ -210,12 +238,12 @@ export class RedisPassageStorage implements PassageStorage {
 
   /** Binds to `layout`, writing it to `{prefix}:layout` if absent; refuses a prefix holding another. */
   async open(layout: PassageLayout): Promise<void> {
-    const fingerprint = layoutFingerprint(layout);
+    const fingerprint = layoutFingerprint(layout, this.holderBounds);
     const write = { kind: 'passages', passageVersion: REDIS_PASSAGE_LAYOUT_VERSION, maxPostings: layout.maxPostings, shingleKey: layout.shingleKey, fingerprint };
     const stored = (await this.conn.call('open', (r) =>
-      this.conn.script(r, 'open')(this.keys.layout, ...openArgs(write, ['kind', 'passageVersion', 'maxPostings', 'shingleKey'])),
+      this.conn.script(r, 'open')(this.keys.layout, ...openArgs(write, ['kind', 'passageVersion', 'maxPostings', 'shingleKey', 'fingerprint'])),
     )) as (string | null)[];
-    const [kind, version, maxPostings, shingleKey] = stored;
+    const [kind, version, maxPostings, shingleKey, storedFingerprint] = stored;
     if (kind !== 'passages') {
       throw new StorageError(
         `Redis prefix "${this.prefix}" holds other neardup data (an LSH index or an article store?), not a passage index; give each storage its own prefix`,
@@ -232,6 +260,14 @@ export class RedisPassageStorage implements PassageStorage {
     if (diff.length > 0) {
       throw new IncompatibleSignatureError(
         `Redis prefix "${this.prefix}" already holds a passage index with other settings: ${diff.join(', ')}; use the stored settings, or another prefix`,
+      );
+    }
+    const storedBounds = storedFingerprint?.endsWith(BOUNDS_MARK) ?? this.holderBounds;
+    if (storedBounds !== this.holderBounds) {
+      throw new StorageError(
+        storedBounds
+          ? `Redis prefix "${this.prefix}" holds one shard of a sharded passage index; open it through shardedRedisPassageStorage (or redisDetectorStorage) with the same prefix and shards`
+          : `Redis prefix "${this.prefix}" holds a passage index without the holder bounds a shard of several needs (unsharded, or sharded by a neardup before them); clear() it and rebuild the index, or use another prefix`,
       );
     }
     this.layout = layout;
@@ -336,6 +372,18 @@ export class RedisPassageStorage implements PassageStorage {
     return Float64Array.from(counts, (n) => (n < 0 ? Infinity : n));
   }
 
+  /**
+   * For each shingle hashed to this shard, the upper bound this shard keeps of its holders in all
+   * shards — raised by one first when `raise` (before a document holding it is written) — one
+   * script. Never lowered, so never below the true count (see ShardedPassageStorage).
+   */
+  async bounds(shingles: Uint32Array, raise: boolean): Promise<Int32Array> {
+    if (!this.holderBounds) throw new StorageError(`RedisPassageStorage "${this.prefix}" keeps no holder bounds; create it with holderBounds: true (as a shard of a ShardedPassageStorage)`);
+    if (shingles.length === 0) return new Int32Array(0);
+    const values = (await this.conn.call('bounds', (r) => this.conn.script(r, 'bounds')(this.keys.bounds, raise ? '1' : '0', u32sToBuffer(shingles)))) as number[];
+    return Int32Array.from(values);
+  }
+
   /** Every saturated (boilerplate) shingle, sorted ascending. */
   async saturated(): Promise<Uint32Array> {
     const members = await this.conn.call('saturated', (r) => r.smembers(this.keys.saturated));
@@ -387,6 +435,9 @@ export class RedisPassageStorage implements PassageStorage {
   }
 }
 
-function layoutFingerprint(layout: PassageLayout): string {
-  return `p${REDIS_PASSAGE_LAYOUT_VERSION}|${layout.maxPostings}|${layout.shingleKey}`;
+/** Ends the layout fingerprint of a shard that keeps holder bounds. */
+const BOUNDS_MARK = '|bounds';
+
+function layoutFingerprint(layout: PassageLayout, holderBounds: boolean): string {
+  return `p${REDIS_PASSAGE_LAYOUT_VERSION}|${layout.maxPostings}|${layout.shingleKey}${holderBounds ? BOUNDS_MARK : ''}`;
 }

@@ -95,5 +95,6 @@ export async function shardedRedisPassageStorage(options: ShardedRedisOptions): 
   const tags = shardPrefixes(prefix, shards);
   const { client, close } = await sharedClient(options, 'shardedRedisPassageStorage');
   const commandTimeout = commandTimeoutOf(options);
-  return new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: p, scanCount, commandTimeout })), close);
+  const holderBounds = tags.length > 1;
+  return new ShardedPassageStorage(tags.map((p) => new RedisPassageStorage({ client, prefix: p, scanCount, commandTimeout, holderBounds })), close);
 }
