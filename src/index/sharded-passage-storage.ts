@@ -8,8 +8,8 @@
  * in the shard of its hash and is raised before every document holding it is written, never
  * lowered, so it is never below the true count; only shingles whose bound passes the cut-off (or
  * a lookup's stock-phrase limit) are counted in every shard. Exact as before — an add reads the
- * bounds after its write, so of two racing writers the later reader sees both (Herlihy & Wing's
- * linearizability argument for a monotone counter) — at O(shingles) Redis work instead of
+ * bounds after its write, and a bound only grows, so of two racing writers the later reader sees
+ * both raises and, when it counts, both documents — at O(shingles) Redis work instead of
  * O(shards × shingles).
  */
 import { StorageError } from '../errors.js';
@@ -28,6 +28,9 @@ export interface CountingPassageStorage extends PassageStorage {
 /**
  * A `PassageStorage` over shards: the semantics of one storage (a shingle held by more than
  * `maxPostings` documents in all is never listed again), with the postings spread.
+ *
+ * Shards of several must keep holder bounds (`RedisPassageStorage` with `holderBounds: true`, as
+ * `shardedRedisPassageStorage` makes them).
  *
  * Guarantees: a document's postings are written by its shard's one atomic script; the global
  * cut-off is applied right after (two writers racing past it: at least one sees the other's
