@@ -222,16 +222,6 @@ function headerOf(sab: SharedArrayBuffer): Int32Array {
   return h;
 }
 
-/** Unit keys (learned-boilerplate lookups) of encoded paragraph units, without decoding anything. */
-export function unitKeys(sab: SharedArrayBuffer): Uint32Array {
-  const h = new Int32Array(sab, 0, HEADER_INTS);
-  const at = layoutOf(h);
-  const table = new Uint32Array(sab, at.units, h[Slot.Units]! * COLS);
-  const keys = new Uint32Array(h[Slot.Units]!);
-  for (let i = 0; i < keys.length; i++) keys[i] = table[i * COLS + Col.Key]!;
-  return keys;
-}
-
 class SharedPreparedText implements PreparedText {
   readonly shingles: Uint32Array;
   readonly publishedAt: number | undefined;
